@@ -1,0 +1,15 @@
+/* rankstrat: exact geometry of the fibers of linear neural networks.
+   Umbrella header: includes every public module. */
+#ifndef RANKSTRAT_H
+#define RANKSTRAT_H
+
+#include "rankstrat/compat.h"
+#include "rankstrat/error.h"
+#include "rankstrat/barcode.h"
+#include "rankstrat/qspace.h"
+#include "rankstrat/net.h"
+#include "rankstrat/io.h"
+
+#define RANKSTRAT_VERSION "0.1.0"
+
+#endif

@@ -1,0 +1,42 @@
+/* FLINT version shims: the only place that knows which FLINT is in use.
+   Everything else reaches matrix entries through the *_entry accessors and
+   never touches fields of FLINT structs (their layout changed in 3.x). */
+#ifndef RANKSTRAT_COMPAT_H
+#define RANKSTRAT_COMPAT_H
+
+#include <flint/flint.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
+#include <flint/fmpz.h>
+#include <flint/fmpz_mat.h>
+#include <flint/nmod_mat.h>
+#include <flint/ulong_extras.h>
+
+#if defined(__FLINT_RELEASE)
+#define RS_FLINT_RELEASE __FLINT_RELEASE
+#elif defined(__FLINT_VERSION)
+#define RS_FLINT_RELEASE                                                      \
+    (__FLINT_VERSION * 10000 + __FLINT_VERSION_MINOR * 100 +                  \
+     __FLINT_VERSION_PATCHLEVEL)
+#else
+#define RS_FLINT_RELEASE 30000
+#endif
+
+/* flint_randinit, flint_randclear and flint_randseed were renamed in FLINT
+   3.1. */
+#if RS_FLINT_RELEASE >= 30100
+#define rs_rand_init(state) flint_rand_init(state)
+#define rs_rand_clear(state) flint_rand_clear(state)
+#define rs_rand_seed(state, s1, s2) flint_rand_set_seed(state, s1, s2)
+#else
+#define rs_rand_init(state) flint_randinit(state)
+#define rs_rand_clear(state) flint_randclear(state)
+#define rs_rand_seed(state, s1, s2) flint_randseed(state, s1, s2)
+#endif
+
+/* Read and write a word-size entry of an nmod_mat without relying on the
+   entry macro being an lvalue. */
+#define rs_nmod_mat_get(mat, i, j) nmod_mat_get_entry((mat), (i), (j))
+#define rs_nmod_mat_set(mat, i, j, x) nmod_mat_set_entry((mat), (i), (j), (x))
+
+#endif

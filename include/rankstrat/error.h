@@ -1,0 +1,46 @@
+/* Error reporting without global state: every fallible library function
+   takes an rs_error_t, fills it on failure and returns the status. */
+#ifndef RANKSTRAT_ERROR_H
+#define RANKSTRAT_ERROR_H
+
+#include <flint/flint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status codes; they double as the CLI's exit statuses. */
+enum {
+    RS_OK = 0,        /* success */
+    RS_EINPUT = 1,    /* bad input or usage */
+    RS_ELIMIT = 2,    /* a resource limit refused the job */
+    RS_EINTERNAL = 3  /* an internal consistency check failed */
+};
+
+#define RS_ERROR_MSG_LEN 1024
+
+typedef struct {
+    int status;                 /* RS_OK until an error is recorded */
+    char msg[RS_ERROR_MSG_LEN]; /* one line, no trailing newline */
+} rs_error_struct;
+
+typedef rs_error_struct rs_error_t[1];
+
+/* Sets err to "no error". */
+void rs_error_init(rs_error_t err);
+
+/* Records status and a printf-style message (truncated to fit) and returns
+   status, so that callers can write `return rs_error_set(err, ...)`. */
+int rs_error_set(rs_error_t err, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Records RS_EINPUT with the message "FILE:LINE:COL: " followed by the
+   printf-style text; line and col count from 1.  Returns RS_EINPUT. */
+int rs_error_at(rs_error_t err, const char *file, slong line, slong col,
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

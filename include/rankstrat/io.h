@@ -1,0 +1,110 @@
+/* Reading and writing rankstrat's files and command-line values
+   (INTERFACE.md).
+
+   Readers validate everything before allocating or calling FLINT, so no
+   input can make FLINT abort.  Every rejection fills an rs_error_t with one
+   line "FILE:LINE:COL: expected ..." (status RS_EINPUT), or a message giving
+   the size (status RS_ELIMIT) when the input is well formed but too big. */
+#ifndef RANKSTRAT_IO_H
+#define RANKSTRAT_IO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <flint/flint.h>
+#include <flint/fmpq.h>
+#include <flint/fmpq_mat.h>
+
+#include "rankstrat/barcode.h"
+#include "rankstrat/error.h"
+#include "rankstrat/net.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Limits applied while reading; a reader refuses larger inputs before it
+   allocates anything for them. */
+typedef struct {
+    size_t max_file_bytes;    /* whole input */
+    slong max_entries;        /* matrix entries in a network or matrix */
+    slong max_width;          /* any single d_k, R or C */
+    slong max_layers;         /* L */
+    slong max_json_depth;     /* nesting of JSON arrays and objects */
+} rs_io_limits_t;
+
+/* The defaults: 1 GiB, 5e7 entries, 1e6 width, 4096 layers, depth 64. */
+void rs_io_limits_default(rs_io_limits_t *lim);
+
+/* Reads a network from `path` ("-" is standard input).  The format is
+   detected from the first non-blank character: '{' means JSON, anything
+   else the text format.  N must be initialised (e.g. rs_net_init_empty); on
+   success it holds the network, on failure it is unchanged.  lim may be NULL
+   for the defaults. */
+int rs_net_read(rs_net_t N, const char *path, const rs_io_limits_t *lim,
+                rs_error_t err);
+/* The same from memory; `name` is used in messages. */
+int rs_net_read_buffer(rs_net_t N, const char *data, size_t len,
+                       const char *name, const rs_io_limits_t *lim,
+                       rs_error_t err);
+
+/* Reads a matrix file ("matrix R C" and R rows of C entries).  M must be
+   initialised; on success it is re-initialised to R x C and filled. */
+int rs_matrix_read(fmpq_mat_t M, const char *path, const rs_io_limits_t *lim,
+                   rs_error_t err);
+int rs_matrix_read_buffer(fmpq_mat_t M, const char *data, size_t len,
+                          const char *name, const rs_io_limits_t *lim,
+                          rs_error_t err);
+
+/* Parses one exact number: an integer, p/q (q != 0), or a finite decimal
+   such as -0.125, each with an optional leading '-' or '+'.  Returns -1 on
+   success, otherwise the offset (0 <= k <= len) of the first character that
+   makes s[0..len) not a number. */
+slong rs_parse_rational(fmpq_t x, const char *s, size_t len);
+
+/* Parses a --dims value "2,3,2" into a newly allocated array (*d, freed by
+   the caller with flint_free) and L = count - 1.  The shape is checked with
+   rs_dims_check.  Messages name `opt`. */
+int rs_parse_dims(slong **d, slong *L, const char *arg, const char *opt,
+                  rs_error_t err);
+
+/* Parses a barcode "0-2x2,1-1" for layers 0..L into B (re-shaped).  Bars
+   must satisfy 0 <= i <= j <= L and multiplicities must be >= 1; a bar may
+   be repeated (multiplicities add).  Messages name `opt`. */
+int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg,
+                     const char *opt, rs_error_t err);
+
+/* Parses a nonnegative integer option value no larger than max. */
+int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
+                   rs_error_t err);
+
+/* Writes N in the text network format (INTERFACE.md); the output reads back
+   to an equal network. */
+void rs_net_fprint(FILE *f, const rs_net_t N);
+/* Writes M as a matrix file. */
+void rs_matrix_fprint(FILE *f, const fmpq_mat_t M);
+
+/* JSON output: an exact number as a string ("-3/7"), a matrix as a list of
+   rows of such strings. */
+void rs_json_fprint_fmpq(FILE *f, const fmpq_t x);
+void rs_json_fprint_qmat(FILE *f, const fmpq_mat_t M);
+
+/* Output files that never exist half-written: rs_outfile_open creates a
+   temporary file in the directory of `path`; rs_outfile_commit flushes,
+   closes and renames it over `path`; rs_outfile_abort closes and removes
+   it.  A path of "-" means standard output (commit just flushes). */
+typedef struct {
+    FILE *f;         /* write here */
+    char *path;      /* final name, or NULL for standard output */
+    char *tmp_path;  /* temporary name, or NULL for standard output */
+} rs_outfile_t;
+
+int rs_outfile_open(rs_outfile_t *out, const char *path, rs_error_t err);
+int rs_outfile_commit(rs_outfile_t *out, rs_error_t err);
+void rs_outfile_abort(rs_outfile_t *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,99 @@
+/* Exact subspace algebra over Q.
+
+   A subspace V of Q^n is stored by its canonical basis: the columns of the
+   n x dim matrix `basis`, where basis^T is in reduced row echelon form.
+   Equal subspaces therefore have equal bases, and rs_qspace_equal is a plain
+   comparison.  Every rank is exact; where a modular computation is used its
+   answer is certified before it is returned (a nonzero pivot minor for the
+   lower bound, an exactly verified kernel for the upper bound). */
+#ifndef RANKSTRAT_QSPACE_H
+#define RANKSTRAT_QSPACE_H
+
+#include <flint/flint.h>
+#include <flint/fmpq_mat.h>
+#include <flint/fmpz_mat.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- exact matrix kernels ------------------------------------------- */
+
+/* rank A, exact and certified.  Any shape, including 0 rows or columns. */
+slong rs_zmat_rank(const fmpz_mat_t A);
+slong rs_qmat_rank(const fmpq_mat_t A);
+
+/* Null space of A (m x n): sets X to an n x k matrix whose columns are a
+   basis of {x : A x = 0}, k = n - rank A, with X^T in reduced row echelon
+   form (so the basis is canonical).  X must be initialised; it is
+   re-initialised to the right shape.  Returns k. */
+slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
+
+/* Sets R to the reduced row echelon form of A with its zero rows removed
+   (rank A rows, canonical for the row space).  R must be initialised; it is
+   re-initialised.  Returns rank A. */
+slong rs_qmat_rowspace_rref(fmpq_mat_t R, const fmpq_mat_t A);
+
+/* P = mats[count-1] * ... * mats[1] * mats[0], count >= 1; the shapes must
+   chain.  P must be initialised; it is re-initialised to the right shape. */
+void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count);
+
+/* Re-initialises A (already initialised) to an r x c zero matrix. */
+void rs_qmat_reshape(fmpq_mat_t A, slong r, slong c);
+
+/* ---- subspaces ------------------------------------------------------ */
+
+typedef struct {
+    slong n;                  /* ambient dimension */
+    fmpq_mat_struct basis[1]; /* n x dim, canonical */
+} rs_qspace_struct;
+
+typedef rs_qspace_struct rs_qspace_t[1];
+
+/* Initialises V as the zero subspace of Q^n (n >= 0). */
+void rs_qspace_init(rs_qspace_t V, slong n);
+void rs_qspace_clear(rs_qspace_t V);
+void rs_qspace_set(rs_qspace_t V, const rs_qspace_t U);
+/* Sets V to all of Q^n (basis = identity). */
+void rs_qspace_set_full(rs_qspace_t V, slong n);
+/* Sets V to the zero subspace of Q^n. */
+void rs_qspace_set_zero(rs_qspace_t V, slong n);
+
+slong rs_qspace_dim(const rs_qspace_t V);
+slong rs_qspace_ambient(const rs_qspace_t V);
+/* The canonical basis (n x dim), owned by V. */
+const fmpq_mat_struct *rs_qspace_basis(const rs_qspace_t V);
+/* Whether U = V (same ambient space and same subspace). */
+int rs_qspace_equal(const rs_qspace_t U, const rs_qspace_t V);
+
+/* V = col A, a subspace of Q^{rows A}. */
+void rs_qspace_colspace(rs_qspace_t V, const fmpq_mat_t A);
+/* V = row A, a subspace of Q^{cols A}. */
+void rs_qspace_rowspace(rs_qspace_t V, const fmpq_mat_t A);
+/* V = null A = {x : A x = 0}, a subspace of Q^{cols A}. */
+void rs_qspace_nullspace(rs_qspace_t V, const fmpq_mat_t A);
+/* V = null A^T = {y : A^T y = 0}, a subspace of Q^{rows A}. */
+void rs_qspace_left_nullspace(rs_qspace_t V, const fmpq_mat_t A);
+
+/* V = U1 + U2 and V = U1 ∩ U2 (same ambient space required). */
+void rs_qspace_sum(rs_qspace_t V, const rs_qspace_t U1, const rs_qspace_t U2);
+void rs_qspace_intersect(rs_qspace_t V, const rs_qspace_t U1,
+                         const rs_qspace_t U2);
+/* V = U^perp for the standard inner product. */
+void rs_qspace_perp(rs_qspace_t V, const rs_qspace_t U);
+/* V = A U = {A u : u in U}, a subspace of Q^{rows A}; cols A = ambient U. */
+void rs_qspace_image(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U);
+/* V = {x : A x in U}, a subspace of Q^{cols A}; rows A = ambient U. */
+void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A,
+                        const rs_qspace_t U);
+
+/* Whether the column vector x (n x 1) lies in V. */
+int rs_qspace_contains_vec(const rs_qspace_t V, const fmpq_mat_t x);
+/* Whether U is a subspace of V. */
+int rs_qspace_contains(const rs_qspace_t V, const rs_qspace_t U);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,55 @@
+/* rankstrat: command-line entry point; dispatches to one subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef struct {
+    const char *name;
+    rs_cli_main_fn run;
+    const char *summary;
+} rs_cli_command;
+
+static const rs_cli_command commands[] = {
+    {"analyze", rs_cmd_analyze,
+     "rank list, barcode and stratum of a network"},
+};
+
+static void usage(FILE *f)
+{
+    size_t i;
+    fprintf(f, "Usage: rankstrat COMMAND [options] [arguments]\n"
+               "       rankstrat COMMAND --help\n\n"
+               "Exact geometry of the fibers of linear neural networks.\n\n"
+               "Commands:\n");
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nExit status: 0 success, 1 bad input or usage, 2 resource "
+               "limit, 3 internal error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    if (argc < 2) {
+        usage(stderr);
+        return RS_EINPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return RS_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("rankstrat %s\n", RANKSTRAT_VERSION);
+        return RS_OK;
+    }
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr,
+            "rankstrat: unknown command '%s'; expected one of the commands "
+            "listed by 'rankstrat --help'\n",
+            argv[1]);
+    return RS_EINPUT;
+}

@@ -1,0 +1,180 @@
+#include <string.h>
+
+#include "rankstrat/net.h"
+#include "rankstrat/qspace.h"
+
+/* Products are allocated on first use: they can be far larger than the
+   weights (d = (n, 1, n) has 2n weights and an n x n product). */
+static void products_alloc(rs_net_t N)
+{
+    slong L = N->L, i, j;
+    N->prod = flint_malloc(rs_tri_size(L) * sizeof(fmpq_mat_struct));
+    for (j = 0; j <= L; j++)
+        for (i = 0; i <= j; i++)
+            fmpq_mat_init(N->prod + rs_tri_index(i, j), N->d[j], N->d[i]);
+}
+
+static void products_free(rs_net_t N)
+{
+    slong k, n = rs_tri_size(N->L);
+    if (N->prod == NULL)
+        return;
+    for (k = 0; k < n; k++)
+        fmpq_mat_clear(N->prod + k);
+    flint_free(N->prod);
+    N->prod = NULL;
+}
+
+void rs_net_init(rs_net_t N, const slong *d, slong L)
+{
+    slong k;
+    N->L = L;
+    N->d = flint_malloc((L + 1) * sizeof(slong));
+    memcpy(N->d, d, (L + 1) * sizeof(slong));
+    N->W = flint_malloc(FLINT_MAX(L, 1) * sizeof(fmpq_mat_struct));
+    for (k = 1; k <= L; k++)
+        fmpq_mat_init(N->W + k - 1, d[k], d[k - 1]);
+    N->prod = NULL;
+    N->products_ready = 0;
+}
+
+void rs_net_init_empty(rs_net_t N)
+{
+    slong d = 0;
+    rs_net_init(N, &d, 0);
+}
+
+void rs_net_clear(rs_net_t N)
+{
+    slong k;
+    for (k = 0; k < N->L; k++)
+        fmpq_mat_clear(N->W + k);
+    products_free(N);
+    flint_free(N->W);
+    flint_free(N->d);
+}
+
+void rs_net_set(rs_net_t N, const rs_net_t M)
+{
+    slong k;
+    rs_net_t T;
+    if (N == M)
+        return;
+    rs_net_init(T, M->d, M->L);
+    for (k = 1; k <= M->L; k++)
+        fmpq_mat_set(T->W + k - 1, M->W + k - 1);
+    rs_net_swap(N, T);
+    rs_net_clear(T);
+}
+
+void rs_net_swap(rs_net_t N, rs_net_t M)
+{
+    rs_net_struct t = *N;
+    *N = *M;
+    *M = t;
+}
+
+slong rs_net_num_layers(const rs_net_t N) { return N->L; }
+
+slong rs_net_width(const rs_net_t N, slong k) { return N->d[k]; }
+
+slong rs_net_num_params(const rs_net_t N)
+{
+    return rs_weight_space_dim(N->d, N->L);
+}
+
+slong rs_net_product_entries(const rs_net_t N)
+{
+    slong i, j, n = 0;
+    for (j = 1; j <= N->L; j++)
+        for (i = 0; i < j; i++)
+            n += N->d[j] * N->d[i];
+    return n;
+}
+
+const fmpq_mat_struct *rs_net_weight(const rs_net_t N, slong k)
+{
+    return N->W + k - 1;
+}
+
+fmpq_mat_struct *rs_net_weight_mut(rs_net_t N, slong k)
+{
+    N->products_ready = 0;
+    return N->W + k - 1;
+}
+
+void rs_net_compute_products(rs_net_t N)
+{
+    slong L = N->L, i, j;
+    if (N->products_ready)
+        return;
+    if (N->prod == NULL)
+        products_alloc(N);
+    for (i = 0; i <= L; i++)
+        fmpq_mat_one(N->prod + rs_tri_index(i, i));
+    /* W_{j,i} = W_j W_{j-1,i}: one multiplication per product */
+    for (i = 0; i < L; i++) {
+        fmpq_mat_set(N->prod + rs_tri_index(i, i + 1), N->W + i);
+        for (j = i + 2; j <= L; j++)
+            fmpq_mat_mul(N->prod + rs_tri_index(i, j), N->W + j - 1,
+                         N->prod + rs_tri_index(i, j - 1));
+    }
+    N->products_ready = 1;
+}
+
+const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i)
+{
+    rs_net_compute_products(N);
+    return N->prod + rs_tri_index(i, j);
+}
+
+void rs_net_ranks(rs_ranks_t R, rs_net_t N)
+{
+    slong L = N->L, i, j;
+    if (R->L != L) {
+        rs_ranks_clear(R);
+        rs_ranks_init(R, L);
+    }
+    rs_net_compute_products(N);
+    for (i = 0; i <= L; i++)
+        rs_ranks_set_entry(R, i, i, N->d[i]);
+    for (j = 1; j <= L; j++)
+        for (i = 0; i < j; i++)
+            rs_ranks_set_entry(R, i, j,
+                               rs_qmat_rank(N->prod + rs_tri_index(i, j)));
+}
+
+void rs_net_transpose(rs_net_t T, const rs_net_t N)
+{
+    slong L = N->L, k;
+    slong *d = flint_malloc((L + 1) * sizeof(slong));
+    rs_net_t M;
+    for (k = 0; k <= L; k++)
+        d[k] = N->d[L - k];
+    rs_net_init(M, d, L);
+    /* W^T_k = (W_{L+1-k})^T maps layer k-1 of the transpose to layer k */
+    for (k = 1; k <= L; k++)
+        fmpq_mat_transpose(M->W + k - 1, N->W + (L - k));
+    rs_net_swap(T, M);
+    rs_net_clear(M);
+    flint_free(d);
+}
+
+void rs_net_get_vec(fmpq *v, const rs_net_t N)
+{
+    slong k, a, b, pos = 0;
+    for (k = 1; k <= N->L; k++)
+        for (a = 0; a < N->d[k]; a++)
+            for (b = 0; b < N->d[k - 1]; b++)
+                fmpq_set(v + pos++, fmpq_mat_entry(N->W + k - 1, a, b));
+}
+
+void rs_net_set_vec(rs_net_t N, const fmpq *v)
+{
+    slong k, a, b, pos = 0;
+    for (k = 1; k <= N->L; k++)
+        for (a = 0; a < N->d[k]; a++)
+            for (b = 0; b < N->d[k - 1]; b++)
+                fmpq_set(fmpq_mat_entry(N->W + k - 1, a, b), v + pos++);
+    N->products_ready = 0;
+}
