@@ -59,7 +59,11 @@ int rs_matrix_read_buffer(fmpq_mat_t M, const char *data, size_t len,
 /* Parses one exact number: an integer, p/q (q != 0), or a finite decimal
    such as -0.125, each with an optional leading '-' or '+'.  Returns -1 on
    success, otherwise the offset (0 <= k <= len) of the first character that
-   makes s[0..len) not a number. */
+   makes s[0..len) not a number.
+   Precisely: [+-]? D+ ( '/' D+ )?  |  [+-]? ( D+ '.' D* | '.' D+ ) with D a
+   decimal digit; the denominator has no sign and is not zero; "5." and ".5"
+   are accepted; no exponents, blanks, hexadecimal, inf or nan.  x is set to
+   the canonical value (p/q reduced, q > 0) and left unchanged on failure. */
 slong rs_parse_rational(fmpq_t x, const char *s, size_t len);
 
 /* Parses a --dims value "2,3,2" into a newly allocated array (*d, freed by
@@ -70,7 +74,9 @@ int rs_parse_dims(slong **d, slong *L, const char *arg, const char *opt,
 
 /* Parses a barcode "0-2x2,1-1" for layers 0..L into B (re-shaped).  Bars
    must satisfy 0 <= i <= j <= L and multiplicities must be >= 1; a bar may
-   be repeated (multiplicities add).  Messages name `opt`. */
+   be repeated (multiplicities add).  Blanks around bars are allowed; "" and
+   "-" are the barcode without bars.  Messages name `opt`; B is unchanged on
+   failure. */
 int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg,
                      const char *opt, rs_error_t err);
 

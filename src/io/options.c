@@ -1,0 +1,44 @@
+/* Command-line values: the shared message format and plain counts. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "io_internal.h"
+
+int rs_opt_error(rs_error_t err, int status, const char *opt, const char *arg,
+                 size_t off, const char *fmt, ...)
+{
+    char msg[RS_ERROR_MSG_LEN], ex[RS_IO_EXCERPT];
+    const unsigned char *u = (const unsigned char *)arg;
+    size_t i = 0, n = strlen(arg);
+    long ch = 1;
+    va_list ap;
+    /* count characters; an invalid byte counts as one */
+    while (i < off && i < n) {
+        int k = rs_utf8_seq_len(u + i, n - i);
+        i += k > 0 ? (size_t)k : 1;
+        ch++;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return rs_error_set(err, status, "%s: %s at character %ld of \"%s\"", opt,
+                        msg, ch, rs_io_excerpt(ex, sizeof ex, arg, n));
+}
+
+int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
+                   rs_error_t err)
+{
+    slong x, off;
+    if (max >= WORD_MAX)
+        max = WORD_MAX - 1;
+    off = rs_io_parse_count(&x, arg, strlen(arg), max);
+    if (off >= 0)
+        return rs_opt_error(err, RS_EINPUT, opt, arg, (size_t)off,
+                            "expected a nonnegative integer");
+    if (x > max)
+        return rs_opt_error(err, RS_EINPUT, opt, arg, 0,
+                            "expected a value of at most %ld", (long)max);
+    *v = x;
+    return RS_OK;
+}

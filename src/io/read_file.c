@@ -1,0 +1,69 @@
+/* Reading a whole file (or standard input) into memory, with a size
+   bound, so that parsers never need line buffers. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "io_internal.h"
+
+int rs_io_read_all(char **data, size_t *len, const char *path, size_t max,
+                   rs_error_t err)
+{
+    const char *name = rs_io_display_name(path);
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char *buf;
+    size_t cap = 1 << 16, n = 0;
+    if (f == NULL)
+        return rs_error_set(err, RS_EINPUT, "%s: cannot open: %s", name,
+                            strerror(errno));
+    buf = flint_malloc(cap + 1);
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            /* One byte beyond max is enough to know the input is too
+               big; never grow past that. */
+            size_t want = cap > max / 2 ? max + 1 : 2 * cap;
+            if (want <= cap) {
+                flint_free(buf);
+                if (!is_stdin)
+                    fclose(f);
+                return rs_error_set(err, RS_ELIMIT,
+                                    "%s: input larger than %zu bytes "
+                                    "(max_file_bytes)",
+                                    name, max);
+            }
+            cap = want;
+            buf = flint_realloc(buf, cap + 1);
+        }
+        got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > max) {
+            flint_free(buf);
+            if (!is_stdin)
+                fclose(f);
+            return rs_error_set(err, RS_ELIMIT,
+                                "%s: input larger than %zu bytes "
+                                "(max_file_bytes)",
+                                name, max);
+        }
+        if (got == 0 || n < cap) {
+            if (ferror(f)) {
+                int e = errno != 0 ? errno : EIO;
+                flint_free(buf);
+                if (!is_stdin)
+                    fclose(f);
+                return rs_error_set(err, RS_EINPUT, "%s: cannot read: %s", name,
+                                    strerror(e));
+            }
+            if (feof(f))
+                break;
+        }
+    }
+    if (!is_stdin)
+        fclose(f);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return RS_OK;
+}
