@@ -9,6 +9,10 @@
 #include "rankstrat/qspace.h"
 #include "rankstrat/net.h"
 #include "rankstrat/io.h"
+#include "rankstrat/strata.h"
+#include "rankstrat/layers.h"
+#include "rankstrat/flow.h"
+#include "rankstrat/tangent.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

@@ -39,6 +39,20 @@ int rs_error_set(rs_error_t err, int status, const char *fmt, ...)
 int rs_error_at(rs_error_t err, const char *file, slong line, slong col,
                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* For programs (the CLI), not for library code: makes running out of
+   memory and FLINT's internal aborts end the process with one line on
+   stderr and a documented status instead of an abort with a core dump.
+   Installs allocation functions in FLINT and GMP that, when an allocation
+   fails, print "rankstrat: out of memory (needed N bytes); try a smaller
+   problem or raise the memory limit" and end the process with status
+   RS_ELIMIT, and a FLINT abort handler that prints "rankstrat: internal
+   error in FLINT" and ends it with status RS_EINTERNAL.  The process cannot
+   continue after either (FLINT cannot unwind), so nothing is freed or
+   flushed: output still buffered in an rs_outfile_t is never written.
+   Call it first in main(), before anything is allocated through FLINT or
+   GMP. */
+void rs_install_oom_handler(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -27,7 +27,8 @@ extern "C" {
    allocates anything for them. */
 typedef struct {
     size_t max_file_bytes;    /* whole input */
-    slong max_entries;        /* matrix entries in a network or matrix */
+    slong max_entries;        /* matrix entries in a network or matrix;
+                                 for a network, entries plus rows */
     slong max_width;          /* any single d_k, R or C */
     slong max_layers;         /* L */
     slong max_json_depth;     /* nesting of JSON arrays and objects */
@@ -95,14 +96,22 @@ void rs_matrix_fprint(FILE *f, const fmpq_mat_t M);
 void rs_json_fprint_fmpq(FILE *f, const fmpq_t x);
 void rs_json_fprint_qmat(FILE *f, const fmpq_mat_t M);
 
-/* Output files that never exist half-written: rs_outfile_open creates a
-   temporary file in the directory of `path`; rs_outfile_commit flushes,
-   closes and renames it over `path`; rs_outfile_abort closes and removes
-   it.  A path of "-" means standard output (commit just flushes). */
+/* Output files that never exist half-written.  rs_outfile_open prepares a
+   temporary file in the directory of `path` (on Linux an anonymous one,
+   O_TMPFILE, which disappears by itself if the process dies before the
+   commit); rs_outfile_commit flushes it, gives it a name and renames it
+   over `path`; rs_outfile_abort closes and removes it.  An existing regular
+   target keeps its permissions; a symbolic link is followed (the file it
+   points to is replaced, the link stays).  A target that exists and is not
+   a regular file (/dev/null, a FIFO, a terminal) cannot be replaced by
+   renaming and is written directly.  A path of "-" means standard output
+   (commit just flushes).  f has a file descriptor (fileno works) except
+   for standard output when stdout has none. */
 typedef struct {
     FILE *f;         /* write here */
     char *path;      /* final name, or NULL for standard output */
-    char *tmp_path;  /* temporary name, or NULL for standard output */
+    char *tmp_path;  /* visible temporary name, or NULL if there is none */
+    int kind;        /* how f reaches path (private to outfile.c) */
 } rs_outfile_t;
 
 int rs_outfile_open(rs_outfile_t *out, const char *path, rs_error_t err);

@@ -29,6 +29,65 @@ slong rs_qmat_rank(const fmpq_mat_t A);
    re-initialised to the right shape.  Returns k. */
 slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
 
+/* ---- certified rank with options and statistics ----------------------
+
+   How rs_zmat_rank certifies its answer (see src/qspace/qspace_internal.h):
+   a rank profile modulo a random word-size prime gives r, pivot rows R and
+   pivot columns C with det A[R, C] nonzero modulo that prime, hence nonzero
+   over Z: rank A >= r.  The upper bound comes from an exact argument, never
+   from luck: an integer X with A[:, C] X = d A[:, N] checked exactly, or the
+   Schur complement of A[R, C] vanishing modulo primes whose product exceeds
+   a Hadamard bound on the bordered minors.  If a prime shows the modular
+   rank was too low the work restarts from that prime; after
+   RS_MAX_RESTARTS restarts FLINT's fraction-free elimination answers.
+   Matrices with at most 16 rows or columns go to fraction-free elimination
+   directly: it is exact, and faster than any modular set-up there. */
+
+/* How a certified rank was obtained. */
+enum {
+    RS_RANK_TRIVIAL = 0, /* empty or zero matrix */
+    RS_RANK_FULL,        /* modular rank = min(m, n): the minor is enough */
+    RS_RANK_DIXON,       /* kernel by p-adic lifting, one exact product */
+    RS_RANK_KERNEL,      /* kernel by CRT over many primes, checked exactly */
+    RS_RANK_BOUND,       /* Schur complement zero beyond a Hadamard bound */
+    RS_RANK_FALLBACK,    /* fraction-free elimination after repeated
+                            unlucky primes (FLINT) */
+    RS_RANK_ELIM         /* fraction-free elimination: small matrix */
+};
+
+typedef struct {
+    /* inputs */
+    ulong prime_start; /* 0: automatic (reproducible pseudo-random start
+                          near 2^60); otherwise the primes used are the
+                          successive primes after prime_start, and small
+                          matrices take the modular route too (a test hook
+                          for adversarial inputs) */
+    slong threads;     /* worker threads for independent primes; 0:
+                          automatic (online processors, at most 8, and only
+                          for large matrices); 1: serial */
+    /* outputs */
+    slong primes;   /* modular images computed */
+    slong restarts; /* times a prime proved an earlier modular rank low */
+    int method;     /* RS_RANK_* */
+} rs_rank_info_struct;
+
+typedef rs_rank_info_struct rs_rank_info_t[1];
+
+/* Sets the inputs to their defaults (automatic) and clears the outputs. */
+void rs_rank_info_init(rs_rank_info_t info);
+
+/* rank A, exact and certified, with the inputs and statistics of info. */
+slong rs_zmat_rank_info(const fmpz_mat_t A, rs_rank_info_t info);
+
+/* Certified reduced row echelon form of an integer matrix A (m x n): sets E
+   (re-initialised to r x n, r = rank A) and den > 0 so that E / den is the
+   reduced row echelon form of A with its zero rows removed, and
+   pivots[0..r-1] to its pivot columns and pivots[r..n-1] to the other
+   columns, both increasing (pivots needs room for n entries).
+   Returns r. */
+slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots,
+                   const fmpz_mat_t A);
+
 /* Sets R to the reduced row echelon form of A with its zero rows removed
    (rank A rows, canonical for the row space).  R must be initialised; it is
    re-initialised.  Returns rank A. */

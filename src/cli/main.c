@@ -31,6 +31,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
     size_t i;
+    rs_install_oom_handler();
     if (argc < 2) {
         usage(stderr);
         return RS_EINPUT;

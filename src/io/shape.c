@@ -8,12 +8,13 @@
 int rs_io_check_shape(const rs_io_src_t *src, size_t off, const slong *d,
                       slong L, rs_error_t err)
 {
-    fmpz_t total, t, width;
+    fmpz_t total, t, width, rows;
     slong k;
     int r = RS_OK;
     fmpz_init(total);
     fmpz_init(t);
     fmpz_init(width);
+    fmpz_init(rows);
     /* exact: the widths come from a file and may have any size allowed by
        max_width, which a caller may raise */
     for (k = 0; k <= L; k++) {
@@ -22,8 +23,13 @@ int rs_io_check_shape(const rs_io_src_t *src, size_t off, const slong *d,
             fmpz_set_si(t, d[k]);
             fmpz_mul_si(t, t, d[k - 1]);
             fmpz_add(total, total, t);
+            fmpz_add_si(rows, rows, d[k]);
         }
     }
+    /* a matrix with no columns still costs a pointer per row: without
+       this, "dims 1000000 0 1000000 0 ..." (no entries at all) would cost
+       gigabytes */
+    fmpz_add(t, total, rows);
     if (fmpz_cmp_si(total, src->lim->max_entries) > 0) {
         char *s = fmpz_get_str(NULL, 10, total);
         r = rs_io_limit_error(err, src, off,
@@ -31,6 +37,16 @@ int rs_io_check_shape(const rs_io_src_t *src, size_t off, const slong *d,
                               "the limit of %ld (max_entries)",
                               s, (long)src->lim->max_entries);
         flint_free(s);
+    } else if (fmpz_cmp_si(t, src->lim->max_entries) > 0) {
+        char *s = fmpz_get_str(NULL, 10, total),
+             *sr = fmpz_get_str(NULL, 10, rows);
+        r = rs_io_limit_error(err, src, off,
+                              "the network has %s weight entries in %s "
+                              "rows, more than the limit of %ld on their "
+                              "sum (max_entries)",
+                              s, sr, (long)src->lim->max_entries);
+        flint_free(s);
+        flint_free(sr);
     } else if (fmpz_cmp_si(width, RS_MAX_TOTAL_WIDTH) > 0) {
         char *s = fmpz_get_str(NULL, 10, width);
         r = rs_io_limit_error(err, src, off,
@@ -49,5 +65,6 @@ int rs_io_check_shape(const rs_io_src_t *src, size_t off, const slong *d,
     fmpz_clear(total);
     fmpz_clear(t);
     fmpz_clear(width);
+    fmpz_clear(rows);
     return r;
 }

@@ -375,9 +375,30 @@ START_TEST(test_text_too_large)
     net_fails_lim("dims 2 3 2\n", &lim, RS_ELIMIT,
                   "t.net:1:1: the network has 12 weight entries, more than "
                   "the limit of 11");
-    lim.max_entries = 12;
+    /* 12 entries in 3 + 2 rows: a row costs memory even without
+       entries */
+    lim.max_entries = 16;
+    net_fails_lim("dims 2 3 2\n", &lim, RS_ELIMIT,
+                  "t.net:1:1: the network has 12 weight entries in 5 rows, "
+                  "more than the limit of 16 on their sum (max_entries)");
+    lim.max_entries = 17;
     net_fails_lim("dims 2 3 2\n", &lim, RS_EINPUT,
                   "t.net:2:1: expected 'W1', found end of file");
+    /* no entries at all, but a million rows per matrix: refused from the
+       dims line, before anything is allocated */
+    {
+        char *big = flint_malloc(20000);
+        slong k;
+        strcpy(big, "dims");
+        for (k = 0; k < 1000; k++)
+            strcat(big, k % 2 ? " 0" : " 1000000");
+        strcat(big, "\n");
+        net_fails(big, RS_ELIMIT,
+                  "t.net:1:1: the network has 0 weight entries in "
+                  "499000000 rows, more than the limit of 50000000 on their "
+                  "sum (max_entries)");
+        flint_free(big);
+    }
     rs_io_limits_default(&lim);
     lim.max_file_bytes = 10;
     net_fails_lim("dims 1 1\nW1\n1\n", &lim, RS_ELIMIT,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -271,12 +272,16 @@ START_TEST(test_outfile)
     snprintf(path, sizeof path, "%s/out.txt", dir);
     rs_error_init(err);
 
-    /* commit: the target appears with the content, nothing else is left */
+    /* commit: the target appears with the content, nothing else is left;
+       while writing, the target does not exist and at most the temporary
+       file is visible (none where the kernel has O_TMPFILE) */
     ck_assert_int_eq(rs_outfile_open(&out, path, err), RS_OK);
     fputs("hello\n", out.f);
-    ck_assert_int_eq(count_entries(dir), 1); /* the temporary file */
-    ck_assert(stat(path, &st) != 0);         /* target not there yet */
+    ck_assert(fileno(out.f) >= 0);
+    ck_assert_int_le(count_entries(dir), 1);
+    ck_assert(stat(path, &st) != 0);
     ck_assert_int_eq(rs_outfile_commit(&out, err), RS_OK);
+    ck_assert(out.f == NULL && out.path == NULL && out.tmp_path == NULL);
     ck_assert_int_eq(count_entries(dir), 1);
     text = slurp(path);
     ck_assert_str_eq(text, "hello\n");
@@ -291,6 +296,30 @@ START_TEST(test_outfile)
     text = slurp(path);
     ck_assert_str_eq(text, "hello\n");
     flint_free(text);
+
+    /* replacing an existing file keeps its permissions */
+    ck_assert(chmod(path, 0640) == 0);
+    ck_assert_int_eq(rs_outfile_open(&out, path, err), RS_OK);
+    fputs("again\n", out.f);
+    ck_assert_int_eq(rs_outfile_commit(&out, err), RS_OK);
+    ck_assert(stat(path, &st) == 0 && (st.st_mode & 0777) == 0640);
+    text = slurp(path);
+    ck_assert_str_eq(text, "again\n");
+    flint_free(text);
+
+    /* a symbolic link is followed: the file it names is replaced and the
+       link stays a link */
+    snprintf(sub, sizeof sub, "%s/link", dir);
+    ck_assert(symlink("out.txt", sub) == 0);
+    ck_assert_int_eq(rs_outfile_open(&out, sub, err), RS_OK);
+    fputs("via link\n", out.f);
+    ck_assert_int_eq(rs_outfile_commit(&out, err), RS_OK);
+    ck_assert(lstat(sub, &st) == 0 && S_ISLNK(st.st_mode));
+    text = slurp(path);
+    ck_assert_str_eq(text, "via link\n");
+    flint_free(text);
+    ck_assert_int_eq(count_entries(dir), 2);
+    unlink(sub);
     unlink(path);
 
     /* abort with no previous target: nothing at all */
@@ -299,14 +328,26 @@ START_TEST(test_outfile)
     rs_outfile_abort(&out);
     ck_assert_int_eq(count_entries(dir), 0);
 
-    /* a failing commit (the target is a directory) removes the temporary
-       file and reports the path */
+    /* a device is written in place, never renamed over */
+    ck_assert_int_eq(rs_outfile_open(&out, "/dev/null", err), RS_OK);
+    fputs("discarded", out.f);
+    ck_assert_int_eq(rs_outfile_commit(&out, err), RS_OK);
+    ck_assert(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+
+    /* a directory as the target is refused at once */
     snprintf(sub, sizeof sub, "%s/d", dir);
     ck_assert(mkdir(sub, 0700) == 0);
+    ck_assert_int_eq(rs_outfile_open(&out, sub, err), RS_EINPUT);
+    ck_assert_msg(strstr(err->msg, "found a directory") != NULL, "%s",
+                  err->msg);
+    ck_assert(out.f == NULL && out.tmp_path == NULL);
+
+    /* a failing commit (the target became a directory meanwhile) removes
+       the temporary file and reports the path */
     snprintf(path, sizeof path, "%s/d/x", dir);
-    ck_assert(mkdir(path, 0700) == 0);
     ck_assert_int_eq(rs_outfile_open(&out, path, err), RS_OK);
     fputs("data", out.f);
+    ck_assert(mkdir(path, 0700) == 0);
     ck_assert_int_eq(rs_outfile_commit(&out, err), RS_EINPUT);
     ck_assert_msg(strncmp(err->msg, path, strlen(path)) == 0 &&
                       strstr(err->msg, "write error") != NULL,
@@ -341,6 +382,51 @@ START_TEST(test_outfile)
 }
 END_TEST
 
+/* A process that dies between open and commit (as the out-of-memory
+   handler makes it) leaves no file behind when the kernel offers
+   anonymous temporary files. */
+START_TEST(test_outfile_dies)
+{
+    char dir[] = "/tmp/rs_test_die_XXXXXX", path[128];
+    pid_t pid;
+    int wstatus;
+    ck_assert(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        rs_outfile_t out;
+        rs_error_t err;
+        rs_error_init(err);
+        if (rs_outfile_open(&out, path, err) != RS_OK)
+            _exit(1);
+        fputs("never committed\n", out.f);
+        fflush(out.f);
+        _exit(out.tmp_path == NULL ? 0 : 2);
+    }
+    ck_assert(waitpid(pid, &wstatus, 0) == pid);
+    ck_assert(WIFEXITED(wstatus));
+    if (WEXITSTATUS(wstatus) == 0)
+        ck_assert_int_eq(count_entries(dir), 0);
+    else
+        ck_assert_int_eq(WEXITSTATUS(wstatus), 2); /* a named fallback */
+    /* tidy up the named fallback's file, if any */
+    {
+        DIR *d = opendir(dir);
+        struct dirent *e;
+        char p[sizeof dir + 300];
+        while ((e = readdir(d)) != NULL)
+            if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+                strcmp(e->d_name, "..") != 0) {
+                snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+                unlink(p);
+            }
+        closedir(d);
+    }
+    ck_assert(rmdir(dir) == 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("io_write");
@@ -351,6 +437,7 @@ int main(void)
     tcase_add_test(tc, test_matrix_round_trips);
     tcase_add_test(tc, test_json_writers);
     tcase_add_test(tc, test_outfile);
+    tcase_add_test(tc, test_outfile_dies);
     suite_add_tcase(s, tc);
     return rs_test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

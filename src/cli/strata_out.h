@@ -1,0 +1,57 @@
+/* Tables of strata (rankstrat strata) in text, JSON, CSV and LaTeX, written
+   row by row so that an unsorted listing can stream. */
+#ifndef RS_CLI_STRATA_OUT_H
+#define RS_CLI_STRATA_OUT_H
+
+#include "cli/wbuf.h"
+#include "rankstrat.h"
+
+enum { RS_STRATA_TEXT, RS_STRATA_JSON, RS_STRATA_CSV, RS_STRATA_LATEX };
+
+typedef struct {
+    rs_wbuf w;
+    int format;
+    int covered_by;  /* print the covered-by column / "covers" member */
+    int sorted;      /* rows in the sorted order (else enumeration order) */
+    const slong *d;
+    slong L, r, N, fiber_dim, count;
+    /* text column widths */
+    slong w_id, w_dim, w_codim, w_comps, w_ranks, w_bar;
+    /* tallies over the rows printed, for the text summary */
+    slong rows, top, maximal, minimal;
+    rs_barcode_t minimal_barcode;
+} rs_strata_printer;
+
+/* Starts a table of the fiber (d, r) with `count` strata, fiber dimension
+   fiber_dim.  w_bar is the width of the longest barcode as printed by
+   rs_barcode_fprint (only needed for text with the covered-by column). */
+void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
+                            int covered_by, int sorted, const slong *d,
+                            slong L, slong r, slong fiber_dim, slong count,
+                            slong w_bar);
+void rs_strata_printer_header(rs_strata_printer *p);
+/* One stratum; up[0..nup) are the ids of the strata covering it and
+   dims[] the dimensions by id (only read with the covered-by column). */
+void rs_strata_printer_row(rs_strata_printer *p, slong id,
+                           const rs_ranks_t R, const rs_barcode_t B,
+                           slong dim, const slong *up, slong nup,
+                           const slong *dims);
+/* Ends the table; C (the covers, or NULL) goes into the JSON "covers". */
+void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C);
+void rs_strata_printer_clear(rs_strata_printer *p);
+
+/* Length of B as printed by rs_barcode_fprint. */
+slong rs_cli_barcode_text_len(const rs_barcode_t B);
+
+/* Writes the number of components 2^log2 in decimal. */
+void rs_wbuf_pow2(rs_wbuf *w, slong log2);
+
+/* JSON fragments on a buffer: [[i,j,r_ji],...] and [[i,j,m],...]. */
+void rs_wbuf_json_ranks(rs_wbuf *w, const rs_ranks_t R);
+void rs_wbuf_json_barcode(rs_wbuf *w, const rs_barcode_t B);
+
+/* The barcode as "[0,0] + 2[1,2]" (sep " + ") or "[0,0]+2[1,2]" (sep
+   "+"). */
+void rs_wbuf_barcode(rs_wbuf *w, const rs_barcode_t B, const char *sep);
+
+#endif

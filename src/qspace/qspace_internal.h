@@ -1,0 +1,138 @@
+/* Internal pieces of the certified exact linear algebra behind qspace.h.
+
+   The plan (issue 6): a rank profile modulo one word-size prime gives a
+   candidate rank r, pivot rows R and pivot columns C; the r x r block
+   B = A[R, C] is then nonsingular modulo that prime, hence over Z, which
+   certifies rank A >= r.  The upper bound rank A <= r is certified by one
+   of two exact arguments (certify.c):
+     - a kernel: an integer matrix X with A[:, C] X = d A[:, N] exactly
+       (N the non-pivot columns, d != 0), so every non-pivot column lies in
+       the span of the pivot columns;
+     - a bound: the Schur complement of B vanishes modulo primes whose
+       product exceeds a Hadamard bound on the bordered minors of B. */
+#ifndef RS_QSPACE_INTERNAL_H
+#define RS_QSPACE_INTERNAL_H
+
+#include <flint/fmpz_vec.h>
+
+#include "rankstrat/compat.h"
+#include "rankstrat/qspace.h"
+
+/* Give up modular certification after this many modular ranks proved too
+   low, and use FLINT's fraction-free elimination instead. */
+#define RS_MAX_RESTARTS 6
+
+/* Matrices with at most this many rows or columns go straight to
+   fraction-free elimination (unless a prime stream is imposed). */
+#define RS_SMALL_DIM 16
+
+/* ---- primes ---------------------------------------------------------- */
+
+/* A stream of distinct primes.  Automatic streams start at a pseudo-random
+   point of [2^59 + 2^58, 2^60) chosen by a random state seeded from the
+   matrix shape, so results are reproducible and there is no global state;
+   primes just below 2^60 are the fastest per bit for nmod_mat on x86-64. */
+typedef struct {
+    mp_limb_t last;
+} rs_primes_struct;
+
+void _rs_primes_init(rs_primes_struct *P, slong m, slong n, ulong start);
+mp_limb_t _rs_primes_next(rs_primes_struct *P);
+
+/* ---- rank profile modulo a prime -------------------------------------- */
+
+typedef struct {
+    slong m, n, r;
+    slong *rows; /* m entries: the r pivot rows, then the others ascending */
+    slong *cols; /* n entries: the r pivot columns ascending, then the
+                    non-pivot columns ascending */
+} rs_profile_struct;
+
+void _rs_profile_init(rs_profile_struct *P, slong m, slong n);
+void _rs_profile_clear(rs_profile_struct *P);
+/* The trivial profile of rank 0. */
+void _rs_profile_zero(rs_profile_struct *P);
+/* Sets P to the rank profile of A modulo p (LU with row pivoting): the
+   pivot columns are the lexicographically first column basis of A mod p
+   and A[rows[0..r-1], cols[0..r-1]] is nonsingular mod p.  Returns r. */
+slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, mp_limb_t p);
+
+/* ---- the blocks of A permuted by a profile ---------------------------- */
+
+/* A[rows, cols] = [[B, RN], [LC, LN]] with B = A[R, C] (r x r), RN = A[R, N]
+   (r x k), LC = A[notR, C] ((m - r) x r), LN = A[notR, N] ((m - r) x k),
+   k = n - r. */
+typedef struct {
+    slong m, n, r, k;
+    fmpz_mat_t B, RN, LC, LN;
+} rs_blocks_struct;
+
+void _rs_blocks_init(rs_blocks_struct *K, const fmpz_mat_t A,
+                     const rs_profile_struct *P);
+void _rs_blocks_clear(rs_blocks_struct *K);
+
+/* Xq = B^{-1} RN mod q (Xq initialised r x k with modulus q).  Returns 0 if
+   B is singular mod q (q divides det B), -1 if the Schur complement
+   LN - LC B^{-1} RN is nonzero mod q (then rank(A mod q) > r), 1 otherwise. */
+int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K,
+                         mp_limb_t q);
+
+/* H2 = square of a Hadamard bound on every bordered minor
+   det A[R + i, C + j] (i not in R, j not in C); 0 if there is none. */
+void _rs_blocks_bordered_bound2(fmpz_t H2, const rs_blocks_struct *K);
+
+/* Whether A[:, C] X = d A[:, N] holds modulo q. */
+int _rs_blocks_check_mod(const rs_blocks_struct *K, const nmod_mat_t Xq,
+                         const fmpz_t d, mp_limb_t q);
+
+/* ---- certification ---------------------------------------------------- */
+
+typedef struct {
+    rs_profile_struct P; /* the certified profile (pivots need not be the
+                            lexicographically first ones over Q) */
+    fmpz_mat_t X;        /* with want_solution: r x k, A[:,C] X = den A[:,N] */
+    fmpz_t den;          /* > 0 */
+    mp_limb_t last_prime; /* the last prime used: a stream restarted from
+                             it gives fresh primes */
+} rs_cert_struct;
+
+void _rs_cert_init(rs_cert_struct *C, slong m, slong n);
+void _rs_cert_clear(rs_cert_struct *C);
+
+/* Certified rank of A.  With want_solution also fills C->X and C->den
+   (always, whatever the method); without it C->X is left 0 x 0.  The
+   profile is computed modulo primes from a stream started at prime_start
+   (0: automatic).  info may be NULL.  Returns the rank. */
+slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A,
+                       int want_solution, ulong prime_start,
+                       rs_rank_info_struct *info);
+
+/* The same by FLINT's fraction-free elimination (exact, slow on large
+   inputs); with want_solution the pivots are the reduced echelon form's. */
+slong _rs_cert_fallback(rs_cert_struct *C, const fmpz_mat_t A,
+                        int want_solution, rs_rank_info_struct *info);
+
+/* rs_zmat_rref with the primes of a given stream (0: automatic). */
+slong _rs_zmat_rref_start(fmpz_mat_t E, fmpz_t den, slong *pivots,
+                          const fmpz_mat_t A, ulong prime_start);
+
+/* ---- threads ----------------------------------------------------------- */
+
+/* Runs f(arg, i) for i = 0..count-1 on up to `threads` threads (the
+   calling thread included); serial when threads <= 1. */
+void _rs_parallel_for(slong count, slong threads,
+                      void (*f)(void *arg, slong i), void *arg);
+/* The number of online processors (at least 1). */
+slong _rs_cpu_count(void);
+
+/* ---- small helpers ----------------------------------------------------- */
+
+/* Z = rows of A with denominators cleared (row space and null space kept). */
+void _rs_qmat_clear_rows(fmpz_mat_t Z, const fmpq_mat_t A);
+/* Z = A^T with the denominators of each column of A cleared. */
+void _rs_qmat_clear_cols_transpose(fmpz_mat_t Z, const fmpq_mat_t A);
+/* pivots[i] = index of the first nonzero entry of column i of the canonical
+   basis (the pivot of row i of basis^T); pivots needs dim entries. */
+void _rs_qspace_pivots(slong *pivots, const fmpq_mat_t basis);
+
+#endif

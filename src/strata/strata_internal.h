@@ -1,0 +1,91 @@
+/* Internal helpers shared by the files of the strata module. */
+#ifndef RS_STRATA_INTERNAL_H
+#define RS_STRATA_INTERNAL_H
+
+#include "rankstrat/strata.h"
+
+/* Entry p of a packed rank list, big-endian in `width` bytes, so that
+   memcmp orders packed lists lexicographically. */
+static inline ulong _rs_strata_get(const unsigned char *key, slong p,
+                                   slong width)
+{
+    const unsigned char *q = key + p * width;
+    if (width == 1)
+        return q[0];
+    if (width == 2)
+        return ((ulong)q[0] << 8) | q[1];
+    return ((ulong)q[0] << 24) | ((ulong)q[1] << 16) | ((ulong)q[2] << 8) |
+           q[3];
+}
+
+static inline void _rs_strata_put(unsigned char *key, slong p, slong width,
+                                  ulong v)
+{
+    unsigned char *q = key + p * width;
+    if (width == 1) {
+        q[0] = (unsigned char)v;
+    } else if (width == 2) {
+        q[0] = (unsigned char)(v >> 8);
+        q[1] = (unsigned char)v;
+    } else {
+        q[0] = (unsigned char)(v >> 24);
+        q[1] = (unsigned char)(v >> 16);
+        q[2] = (unsigned char)(v >> 8);
+        q[3] = (unsigned char)v;
+    }
+}
+
+ulong _rs_strata_hash(const unsigned char *key, slong len);
+/* Packs R (i < j entries, lexicographic (i, j) order) into key. */
+void _rs_strata_pack(unsigned char *key, const rs_ranks_t R, slong width);
+/* Adds a packed rank list (or finds it); returns its id. */
+slong _rs_strata_add_packed(rs_strata_t S, const unsigned char *key,
+                            slong dim);
+/* Rebuilds the hash table with `size` slots (a power of two > 2 n). */
+void _rs_strata_rehash(rs_strata_t S, slong size);
+
+/* Appends the pair (lower, upper) to C. */
+void _rs_covers_push(rs_covers_t C, slong lower, slong upper);
+/* Sorts the pairs of C by (lower, upper). */
+void _rs_covers_sort(rs_covers_t C);
+
+/* A stable merge sort of perm[0..n) by cmp(a, b, ctx) (negative when a
+   comes first). */
+void _rs_sort_slong(slong *perm, slong n,
+                    int (*cmp)(slong a, slong b, const void *ctx),
+                    const void *ctx);
+
+/* ---- the counting programme's maps (count_map.c) ----------------------- */
+
+#include <stdint.h>
+
+/* A map from keys (P entries of uint32_t: a non-increasing sequence) to
+   fmpz values, with a shared work counter: every inserted key counts one;
+   past *budget the map sets *over and the programme stops. */
+typedef struct {
+    slong P;
+    slong n, alloc;
+    uint32_t *keys; /* entry k's key at keys + k * P */
+    fmpz *vals;
+    ulong *hash;    /* hash of entry k's key */
+    slong *table;   /* slot s: hash at 2s, entry id (-1 = empty) at 2s+1 */
+    slong size;     /* power of two > 2 n */
+    slong *work, budget;
+    int *over;
+} rs_pmap_struct;
+
+typedef rs_pmap_struct rs_pmap_t[1];
+
+void _rs_pmap_init(rs_pmap_t M, slong P, slong *work, slong budget,
+                   int *over);
+void _rs_pmap_clear(rs_pmap_t M);
+/* Index of key, or -1. */
+slong _rs_pmap_find(const rs_pmap_t M, const uint32_t *key);
+/* Index of key, inserted with value 0 if absent (then *is_new = 1; is_new
+   may be NULL). */
+slong _rs_pmap_insert(rs_pmap_t M, const uint32_t *key, int *is_new);
+/* Keeps only the entries k with keep[k] != 0 (in order) and shortens the
+   keys to their first Pn coordinates (the dropped ones must be zero). */
+void _rs_pmap_compact(rs_pmap_t M, const char *keep, slong Pn);
+
+#endif

@@ -1,0 +1,1 @@
+analyze data/examples/demo.net --subspaces --flow --tangent --normal --check --format json

@@ -1,0 +1,1 @@
+analyze data/examples/planted2332.net --tangent --normal --structured --check

@@ -1,0 +1,1 @@
+analyze - --flow --tangent --structured --format json

@@ -1,0 +1,1 @@
+analyze - --flow --tangent --normal --check --format json

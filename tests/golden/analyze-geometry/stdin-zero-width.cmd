@@ -1,0 +1,1 @@
+analyze - --subspaces --flow --tangent --normal --check
