@@ -8,7 +8,8 @@
 #   NAME.status  exit status (default 0)
 #   NAME.err     standard error, byte for byte (optional)
 # A nonzero status must come with an empty standard output and exactly one
-# line on standard error.  RS_UPDATE_GOLDEN=1 rewrites the expectations.
+# line on standard error.  RS_UPDATE_GOLDEN=1 rewrites the expectations;
+# RS_GOLDEN=GROUP restricts the run to tests/golden/GROUP.
 # Afterwards every other executable tests/cli/*.sh (except valgrind.sh) is
 # run with the CLI path as its argument.
 set -u
@@ -22,7 +23,7 @@ fail=0
 
 report() { printf 'FAIL %s: %s\n' "$1" "$2"; fail=$((fail + 1)); }
 
-for cmdfile in tests/golden/*/*.cmd; do
+for cmdfile in tests/golden/${RS_GOLDEN:-*}/*.cmd; do
     [ -e "$cmdfile" ] || continue
     base=${cmdfile%.cmd}
     name=${base#tests/golden/}

@@ -1,0 +1,1 @@
+analyze data/examples/deep.net

@@ -1,0 +1,1 @@
+analyze data/examples/diag10.net --format json

@@ -1,0 +1,1 @@
+analyze data/examples/no-such-file.net

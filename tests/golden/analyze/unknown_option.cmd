@@ -1,0 +1,1 @@
+analyze --bogus data/examples/demo.net

@@ -1,0 +1,1 @@
+analyze tests/golden/analyze/zero_width.net --format json
