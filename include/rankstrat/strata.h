@@ -72,8 +72,8 @@ int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
 /* C(e) of rs_strata_count: the number of multisets of bars [i, j] (any,
    including [0, L]) covering layer k exactly e_k times; 0 if some e_k < 0.
    Same work bound. */
-int rs_strata_count_bars(fmpz_t count, const slong *e, slong L,
-                         slong max_work, slong *work, rs_error_t err);
+int rs_strata_count_bars(fmpz_t count, const slong *e, slong L, slong max_work,
+                         slong *work, rs_error_t err);
 
 /* ---- the store ------------------------------------------------------- */
 
@@ -90,8 +90,8 @@ typedef struct {
     slong n, alloc;       /* strata stored, capacity */
     unsigned char *ranks; /* stratum id at ranks + id * m * width */
     slong *dim;
-    slong *table;         /* hash table of ids, -1 = empty */
-    slong table_size;     /* a power of two, > 2 n */
+    slong *table;     /* hash table of ids, -1 = empty */
+    slong table_size; /* a power of two, > 2 n */
 } rs_strata_struct;
 
 typedef rs_strata_struct rs_strata_t[1];

@@ -21,15 +21,13 @@ int rs_cli_fiber_parse(rs_cli_fiber *f, const char *dims, const char *rank,
     if ((status = rs_parse_dims(&f->d, &f->L, dims, "--dims", err)))
         return status;
     if (rank != NULL) {
-        status = rs_parse_slong(&f->r, rank, RS_MAX_TOTAL_WIDTH, "--rank",
-                                err);
+        status = rs_parse_slong(&f->r, rank, RS_MAX_TOTAL_WIDTH, "--rank", err);
     } else {
         fmpq_mat_t W;
         fmpq_mat_init(W, 0, 0);
         status = rs_matrix_read(W, product, NULL, err);
         if (status == RS_OK &&
-            (fmpq_mat_nrows(W) != f->d[f->L] ||
-             fmpq_mat_ncols(W) != f->d[0]))
+            (fmpq_mat_nrows(W) != f->d[f->L] || fmpq_mat_ncols(W) != f->d[0]))
             status = rs_error_set(
                 err, RS_EINPUT,
                 "--product %s: expected a %ld x %ld matrix (d_L x d_0 for "

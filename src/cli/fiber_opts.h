@@ -10,7 +10,7 @@
 typedef struct {
     slong *d; /* widths d_0..d_L */
     slong L;
-    slong r;  /* rank W */
+    slong r; /* rank W */
 } rs_cli_fiber;
 
 /* Fills f from the option values (NULL when absent): --dims is required,

@@ -13,6 +13,9 @@ typedef struct {
 static const rs_cli_command commands[] = {
     {"analyze", rs_cmd_analyze,
      "rank list, barcode and stratum of a network"},
+    {"strata", rs_cmd_strata, "every stratum of a fiber, as a table"},
+    {"count", rs_cmd_count, "the exact number of strata of a fiber"},
+    {"hasse", rs_cmd_hasse, "the Hasse diagram of the closure order"},
 };
 
 static void usage(FILE *f)

@@ -18,8 +18,7 @@ void rs_cli_progress_init(rs_cli_progress *p, const char *cmd)
     p->start = p->last = now();
 }
 
-void rs_cli_progress_report(rs_cli_progress *p, slong count,
-                            const char *what)
+void rs_cli_progress_report(rs_cli_progress *p, slong count, const char *what)
 {
     double t;
     if (!p->enabled)
@@ -72,8 +71,8 @@ int rs_cli_strata_count_checked(slong *n, const rs_cli_fiber *f,
     int status = RS_OK;
     fmpz_init(c);
     rs_error_init(e2);
-    if (rs_strata_count(c, f->d, f->L, f->r, RS_CLI_PRECOUNT_WORK, NULL,
-                        e2) == RS_OK) {
+    if (rs_strata_count(c, f->d, f->L, f->r, RS_CLI_PRECOUNT_WORK, NULL, e2) ==
+        RS_OK) {
         if (max_strata > 0 && fmpz_cmp_si(c, max_strata) > 0) {
             char *s = fmpz_get_str(NULL, 10, c);
             status = rs_error_set(err, RS_ELIMIT,
@@ -92,8 +91,7 @@ int rs_cli_strata_count_checked(slong *n, const rs_cli_fiber *f,
         slong visited;
         bc.n = 0;
         bc.max = max_strata > 0 ? max_strata : WORD_MAX - 1;
-        if (rs_strata_enumerate(&visited, f->d, f->L, f->r, count_visit,
-                                &bc))
+        if (rs_strata_enumerate(&visited, f->d, f->L, f->r, count_visit, &bc))
             status = rs_error_set(err, RS_ELIMIT,
                                   "the fiber has more than %ld strata "
                                   "(--max-strata); use 'rankstrat count' for "
@@ -111,8 +109,8 @@ typedef struct {
     rs_cli_progress *p;
 } collect_state;
 
-static int collect_visit(void *data, const rs_barcode_t B,
-                         const rs_ranks_t R, slong dim)
+static int collect_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
+                         slong dim)
 {
     collect_state *c = data;
     (void)B;

@@ -24,8 +24,7 @@ typedef struct {
 
 void rs_cli_progress_init(rs_cli_progress *p, const char *cmd);
 /* Reports `count` items of `what` ("strata found") so far. */
-void rs_cli_progress_report(rs_cli_progress *p, slong count,
-                            const char *what);
+void rs_cli_progress_report(rs_cli_progress *p, slong count, const char *what);
 /* Erases the progress line if one was shown. */
 void rs_cli_progress_done(rs_cli_progress *p);
 

@@ -156,9 +156,8 @@ static void wbuf_latex_r(rs_wbuf *w, slong L, slong i, slong j)
 /* ---- the printer ----------------------------------------------------- */
 
 void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
-                            int covered_by, int sorted, const slong *d,
-                            slong L, slong r, slong fiber_dim, slong count,
-                            slong w_bar)
+                            int covered_by, int sorted, const slong *d, slong L,
+                            slong r, slong fiber_dim, slong count, slong w_bar)
 {
     slong i, j, k, m, wr = 0;
     rs_wbuf_init(&p->w, f);
@@ -340,9 +339,9 @@ void rs_strata_printer_header(rs_strata_printer *p)
     }
 }
 
-void rs_strata_printer_row(rs_strata_printer *p, slong id,
-                           const rs_ranks_t R, const rs_barcode_t B,
-                           slong dim, const slong *up, slong nup,
+void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
+                           const rs_barcode_t B, slong dim,
+                           const rs_covers_struct *C, slong first, slong nup,
                            const slong *dims)
 {
     rs_wbuf *w = &p->w;
@@ -375,9 +374,9 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id,
             for (k = 0; k < nup; k++) {
                 if (k)
                     rs_wbuf_str(w, ", ");
-                rs_wbuf_slong(w, up[k]);
+                rs_wbuf_slong(w, rs_covers_upper(C, first + k));
                 rs_wbuf_char(w, '(');
-                rs_wbuf_slong(w, dims[up[k]] - dim);
+                rs_wbuf_slong(w, dims[rs_covers_upper(C, first + k)] - dim);
                 rs_wbuf_char(w, ')');
             }
             if (nup == 0)
@@ -418,7 +417,7 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id,
             for (k = 0; k < nup; k++) {
                 if (k)
                     rs_wbuf_char(w, ' ');
-                rs_wbuf_slong(w, up[k]);
+                rs_wbuf_slong(w, rs_covers_upper(C, first + k));
             }
         }
         rs_wbuf_str(w, "\r\n");
@@ -441,9 +440,9 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id,
             if (k)
                 rs_wbuf_str(w, ", ");
             rs_wbuf_str(w, "$S_{");
-            rs_wbuf_slong(w, up[k] + 1);
+            rs_wbuf_slong(w, rs_covers_upper(C, first + k) + 1);
             rs_wbuf_str(w, "}$\\,(");
-            rs_wbuf_slong(w, dims[up[k]] - dim);
+            rs_wbuf_slong(w, dims[rs_covers_upper(C, first + k)] - dim);
             rs_wbuf_char(w, ')');
         }
         if (nup == 0)

@@ -11,8 +11,8 @@ enum { RS_STRATA_TEXT, RS_STRATA_JSON, RS_STRATA_CSV, RS_STRATA_LATEX };
 typedef struct {
     rs_wbuf w;
     int format;
-    int covered_by;  /* print the covered-by column / "covers" member */
-    int sorted;      /* rows in the sorted order (else enumeration order) */
+    int covered_by; /* print the covered-by column / "covers" member */
+    int sorted;     /* rows in the sorted order (else enumeration order) */
     const slong *d;
     slong L, r, N, fiber_dim, count;
     /* text column widths */
@@ -26,15 +26,15 @@ typedef struct {
    fiber_dim.  w_bar is the width of the longest barcode as printed by
    rs_barcode_fprint (only needed for text with the covered-by column). */
 void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
-                            int covered_by, int sorted, const slong *d,
-                            slong L, slong r, slong fiber_dim, slong count,
-                            slong w_bar);
+                            int covered_by, int sorted, const slong *d, slong L,
+                            slong r, slong fiber_dim, slong count, slong w_bar);
 void rs_strata_printer_header(rs_strata_printer *p);
-/* One stratum; up[0..nup) are the ids of the strata covering it and
-   dims[] the dimensions by id (only read with the covered-by column). */
-void rs_strata_printer_row(rs_strata_printer *p, slong id,
-                           const rs_ranks_t R, const rs_barcode_t B,
-                           slong dim, const slong *up, slong nup,
+/* One stratum; covers first .. first + nup - 1 of C have it as their
+   lower end, and dims[] holds the dimensions by id (C and dims are only
+   read with the covered-by column). */
+void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
+                           const rs_barcode_t B, slong dim,
+                           const rs_covers_struct *C, slong first, slong nup,
                            const slong *dims);
 /* Ends the table; C (the covers, or NULL) goes into the JSON "covers". */
 void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C);

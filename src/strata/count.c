@@ -52,15 +52,14 @@ static slong key_sum(const uint32_t *x, slong P, slong upto)
 /* Keeps the entries of M whose first `prefix` coordinates sum to at most
    bound (exactly bound if `exact`) and whose value is nonzero, shortening
    the keys to Pn coordinates (those beyond must then be zero). */
-static void filter(rs_pmap_t M, slong Pn, slong prefix, slong bound,
-                   int exact)
+static void filter(rs_pmap_t M, slong Pn, slong prefix, slong bound, int exact)
 {
     slong k, P = M->P;
     char *keep = flint_malloc(M->n + 1);
     for (k = 0; k < M->n; k++) {
         slong s = key_sum(M->keys + k * P, P, prefix);
-        keep[k] = !fmpz_is_zero(M->vals + k) && s <= bound &&
-                  (!exact || s == bound);
+        keep[k] =
+            !fmpz_is_zero(M->vals + k) && s <= bound && (!exact || s == bound);
     }
     _rs_pmap_compact(M, keep, Pn);
     flint_free(keep);
@@ -90,22 +89,40 @@ static slong *order_by(const rs_pmap_t M, slong i, int decreasing)
 
 /* One running sum along coordinate i over non-increasing sequences, in
    place on M: down (suffix sums, f(x) <- sum_{y >= x_i} f(x[i<-y]), the
-   line running down to the next coordinate) or up (prefix sums, f(x) <-
-   sum_{y <= x_i} f(x[i<-y]), the line running up to the previous
-   coordinate, or without end for i = 0, and sequences kept to sum <=
-   bound). */
+   line running down to the next coordinate; only points whose coordinates
+   0..i sum to at most `bound` are wanted, so values above that are first
+   moved down to the highest wanted point of their line, which leaves the
+   wanted suffix sums unchanged) or up (prefix sums, f(x) <- sum_{y <= x_i}
+   f(x[i<-y]), the line running up to the previous coordinate, sequences
+   kept to sum <= bound). */
 static void running_sum(rs_pmap_t M, slong i, int down, slong bound)
 {
-    slong P = M->P, n0 = M->n, k, t;
+    slong P = M->P, n0 = M->n, k, t, j;
     int is_new;
     uint32_t *key = flint_malloc((P + 1) * sizeof(uint32_t));
     slong *ord;
-    /* complete every line: from each original point walk along the line
-       until a point already present (which completes the rest) */
-    for (k = 0; k < n0 && !*M->over; k++) {
+    if (down)
+        for (k = 0; k < n0 && !*M->over; k++) {
+            slong top;
+            memcpy(key, M->keys + k * P, P * sizeof(uint32_t));
+            top = bound - key_sum(key, P, i);
+            if ((slong)key[i] <= top)
+                continue;
+            if (top >= (i + 1 < P ? (slong)key[i + 1] : 0)) {
+                key[i] = (uint32_t)top;
+                j = _rs_pmap_insert(M, key, NULL);
+                fmpz_add(M->vals + j, M->vals + j, M->vals + k);
+            }
+            fmpz_zero(M->vals + k);
+        }
+    /* complete every line: from each point walk along the line until a
+       point already present (which completes the rest) */
+    for (k = 0; k < M->n && !*M->over; k++) {
         memcpy(key, M->keys + k * P, P * sizeof(uint32_t));
         if (down) {
             slong lo = i + 1 < P ? (slong)key[i + 1] : 0;
+            if ((slong)key[i] > bound - key_sum(key, P, i))
+                continue; /* emptied above */
             for (t = (slong)key[i] - 1; t >= lo; t--) {
                 key[i] = (uint32_t)t;
                 _rs_pmap_insert(M, key, &is_new);
@@ -113,7 +130,10 @@ static void running_sum(rs_pmap_t M, slong i, int down, slong bound)
                     break;
             }
         } else {
-            slong s = key_sum(key, P, P) - key[i];
+            slong s;
+            if (k >= n0)
+                break;
+            s = key_sum(key, P, P) - key[i];
             for (t = (slong)key[i] + 1;
                  (i == 0 || t <= (slong)key[i - 1]) && s + t <= bound; t++) {
                 key[i] = (uint32_t)t;
@@ -155,7 +175,7 @@ static void layer_step(rs_pmap_t A, slong e1, budget_t *b)
     /* skew by horizontal strips: s_nu -> sum of s_kappa, kappa interlacing
        nu from below; keep |kappa| <= e1 */
     for (i = 0; i < P && !b->over; i++) {
-        running_sum(A, i, 1, 0);
+        running_sum(A, i, 1, e1);
         if (!b->over)
             filter(A, P, i + 1, e1, 0);
     }
@@ -181,8 +201,8 @@ static void layer_step(rs_pmap_t A, slong e1, budget_t *b)
     /* the last running sum (coordinate 0, no upper end) is only needed at
        |nu'| = e1: the whole line below that point, so aggregate */
     if (!b->over) {
-        _rs_pmap_init(T, FLINT_MAX(1, FLINT_MIN(Pn, e1)), &b->work,
-                      b->budget, &b->over);
+        _rs_pmap_init(T, FLINT_MAX(1, FLINT_MIN(Pn, e1)), &b->work, b->budget,
+                      &b->over);
         for (k = 0; k < A->n && !b->over; k++) {
             const uint32_t *x = A->keys + k * Pn;
             slong top = e1 - (key_sum(x, Pn, Pn) - x[0]), j;
@@ -232,6 +252,31 @@ static void count_segment(fmpz_t c, const slong *f, slong M, budget_t *b)
 
     if (M == 1) { /* only the multiplicity of [0, 1] is free */
         fmpz_set_si(c, FLINT_MIN(f[0], f[1]) + 1);
+        return;
+    }
+    if (M == 2 && FLINT_MIN(f[0], f[2]) <= WORD(100000000)) {
+        /* z bars [0,2], x bars [0,1], y bars [1,2]: count the (x, y) with
+           x <= f0 - z, y <= f2 - z, x + y <= f1 - z, for each z */
+        slong z;
+        fmpz_zero(c);
+        for (z = 0; z <= FLINT_MIN(f[0], f[2]) && z <= f[1]; z++) {
+            slong a = f[0] - z, bb = f[2] - z, s = f[1] - z, n = 0, x0, x1;
+            /* x <= s - bb: every y <= bb fits */
+            if (s >= bb) {
+                x1 = FLINT_MIN(a, s - bb);
+                n = (x1 + 1) * (bb + 1);
+                x0 = x1 + 1;
+            } else {
+                x0 = 0;
+            }
+            /* then y <= s - x: s - x + 1 choices, x0 <= x <= min(a, s) */
+            x1 = FLINT_MIN(a, s);
+            if (x1 >= x0)
+                fmpz_add_si(c, c,
+                            (x1 - x0 + 1) * (s + 1) -
+                                (x1 * (x1 + 1) / 2 - x0 * (x0 - 1) / 2));
+            fmpz_add_si(c, c, n);
+        }
         return;
     }
     for (m = 0; m <= M; m++) {
@@ -309,8 +354,8 @@ static int count_bars(fmpz_t count, const slong *e, slong L, budget_t *b)
     return b->over ? RS_ELIMIT : RS_OK;
 }
 
-int rs_strata_count_bars(fmpz_t count, const slong *e, slong L,
-                         slong max_work, slong *work, rs_error_t err)
+int rs_strata_count_bars(fmpz_t count, const slong *e, slong L, slong max_work,
+                         slong *work, rs_error_t err)
 {
     budget_t b;
     b.work = 0;

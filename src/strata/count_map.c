@@ -18,8 +18,7 @@ static void table_reset(rs_pmap_t M, slong size)
         M->table[2 * k + 1] = -1;
 }
 
-void _rs_pmap_init(rs_pmap_t M, slong P, slong *work, slong budget,
-                   int *over)
+void _rs_pmap_init(rs_pmap_t M, slong P, slong *work, slong budget, int *over)
 {
     M->P = P;
     M->n = M->alloc = 0;
@@ -109,8 +108,8 @@ slong _rs_pmap_insert(rs_pmap_t M, const uint32_t *key, int *is_new)
         *is_new = 1;
     if (M->n == M->alloc) {
         M->alloc = M->alloc < 16 ? 16 : 2 * M->alloc;
-        M->keys = flint_realloc(M->keys,
-                                M->alloc * M->P * sizeof(uint32_t) + 1);
+        M->keys =
+            flint_realloc(M->keys, M->alloc * M->P * sizeof(uint32_t) + 1);
         M->vals = flint_realloc(M->vals, M->alloc * sizeof(fmpz));
         M->hash = flint_realloc(M->hash, M->alloc * sizeof(ulong));
     }
@@ -136,8 +135,7 @@ void _rs_pmap_compact(rs_pmap_t M, const char *keep, slong Pn)
             continue;
         }
         if (n != k || Pn != P)
-            memmove(M->keys + n * Pn, M->keys + k * P,
-                    Pn * sizeof(uint32_t));
+            memmove(M->keys + n * Pn, M->keys + k * P, Pn * sizeof(uint32_t));
         M->vals[n] = M->vals[k]; /* moves the fmpz without copying */
         M->hash[n] = Pn != P ? key_hash(M->keys + n * Pn, Pn) : M->hash[k];
         n++;

@@ -15,7 +15,10 @@ void rs_covers_init(rs_covers_t C)
     C->pairs = NULL;
 }
 
-void rs_covers_clear(rs_covers_t C) { flint_free(C->pairs); }
+void rs_covers_clear(rs_covers_t C)
+{
+    flint_free(C->pairs);
+}
 
 void _rs_covers_push(rs_covers_t C, slong lower, slong upper)
 {
@@ -63,15 +66,14 @@ typedef struct {
 
 static int rect_inside(const rect *s, const rect *t)
 {
-    return t->i0 <= s->i0 && s->i1 <= t->i1 && t->j0 <= s->j0 &&
-           s->j1 <= t->j1;
+    return t->i0 <= s->i0 && s->i1 <= t->i1 && t->j0 <= s->j0 && s->j1 <= t->j1;
 }
 
 typedef struct {
     slong L, nbars, nrect, arect;
     slong *bars; /* (a, b) pairs of the bars present */
     rect *rects;
-    slong *w;    /* barcode triangle of the current stratum */
+    slong *w; /* barcode triangle of the current stratum */
     unsigned char *key;
 } work;
 

@@ -28,8 +28,7 @@ void rs_strata_covers_naive(rs_covers_t C, const rs_strata_t S)
     for (x = 0; x < n; x++)
         for (y = 0; y < n; y++)
             if (x != y && dominated(S, x, y))
-                up[x * words + y / FLINT_BITS] |= UWORD(1)
-                                                  << (y % FLINT_BITS);
+                up[x * words + y / FLINT_BITS] |= UWORD(1) << (y % FLINT_BITS);
     for (x = 0; x < n; x++) {
         const ulong *ux = up + x * words;
         memset(reach, 0, words * sizeof(ulong));

@@ -41,12 +41,11 @@ int rs_strata_fill(rs_strata_t S, slong max_strata, rs_error_t err)
         if (rs_strata_count(c, S->d, S->L, S->r, 0, NULL, e2) == RS_OK) {
             char *s = fmpz_get_str(NULL, 10, c);
             rs_error_set(err, RS_ELIMIT,
-                         "the fiber has %s strata, more than the bound %ld",
-                         s, (long)max_strata);
+                         "the fiber has %s strata, more than the bound %ld", s,
+                         (long)max_strata);
             flint_free(s);
         } else {
-            rs_error_set(err, RS_ELIMIT,
-                         "the fiber has more than %ld strata",
+            rs_error_set(err, RS_ELIMIT, "the fiber has more than %ld strata",
                          (long)max_strata);
         }
         fmpz_clear(c);

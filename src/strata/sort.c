@@ -11,8 +11,8 @@ void _rs_sort_slong(slong *perm, slong n,
                     const void *ctx)
 {
     /* bottom-up merge sort: no recursion, stable, O(n log n) */
-    slong *tmp = flint_malloc((n + 1) * sizeof(slong)), *src = perm,
-          *dst = tmp, width, i;
+    slong *tmp = flint_malloc((n + 1) * sizeof(slong)), *src = perm, *dst = tmp,
+          width, i;
     for (width = 1; width < n; width *= 2) {
         for (i = 0; i < n; i += 2 * width) {
             slong lo = i, mid = FLINT_MIN(i + width, n),

@@ -85,8 +85,7 @@ void _rs_strata_rehash(rs_strata_t S, slong size)
         S->table[find_slot(S, S->ranks + k * S->m * S->width)] = k;
 }
 
-slong _rs_strata_add_packed(rs_strata_t S, const unsigned char *key,
-                            slong dim)
+slong _rs_strata_add_packed(rs_strata_t S, const unsigned char *key, slong dim)
 {
     slong bytes = S->m * S->width, h;
     h = find_slot(S, key);
@@ -153,7 +152,8 @@ void rs_strata_get_ranks(rs_ranks_t R, const rs_strata_t S, slong id)
         rs_ranks_set_entry(R, i, i, S->d[i]);
     for (i = 0; i < L; i++)
         for (j = i + 1; j <= L; j++, p++)
-            rs_ranks_set_entry(R, i, j, (slong)_rs_strata_get(key, p, S->width));
+            rs_ranks_set_entry(R, i, j,
+                               (slong)_rs_strata_get(key, p, S->width));
 }
 
 void rs_strata_get_barcode(rs_barcode_t B, const rs_strata_t S, slong id)
@@ -165,4 +165,7 @@ void rs_strata_get_barcode(rs_barcode_t B, const rs_strata_t S, slong id)
     rs_ranks_clear(R);
 }
 
-slong rs_strata_dim(const rs_strata_t S, slong id) { return S->dim[id]; }
+slong rs_strata_dim(const rs_strata_t S, slong id)
+{
+    return S->dim[id];
+}

@@ -39,8 +39,7 @@ ulong _rs_strata_hash(const unsigned char *key, slong len);
 /* Packs R (i < j entries, lexicographic (i, j) order) into key. */
 void _rs_strata_pack(unsigned char *key, const rs_ranks_t R, slong width);
 /* Adds a packed rank list (or finds it); returns its id. */
-slong _rs_strata_add_packed(rs_strata_t S, const unsigned char *key,
-                            slong dim);
+slong _rs_strata_add_packed(rs_strata_t S, const unsigned char *key, slong dim);
 /* Rebuilds the hash table with `size` slots (a power of two > 2 n). */
 void _rs_strata_rehash(rs_strata_t S, slong size);
 
@@ -67,17 +66,16 @@ typedef struct {
     slong n, alloc;
     uint32_t *keys; /* entry k's key at keys + k * P */
     fmpz *vals;
-    ulong *hash;    /* hash of entry k's key */
-    slong *table;   /* slot s: hash at 2s, entry id (-1 = empty) at 2s+1 */
-    slong size;     /* power of two > 2 n */
+    ulong *hash;  /* hash of entry k's key */
+    slong *table; /* slot s: hash at 2s, entry id (-1 = empty) at 2s+1 */
+    slong size;   /* power of two > 2 n */
     slong *work, budget;
     int *over;
 } rs_pmap_struct;
 
 typedef rs_pmap_struct rs_pmap_t[1];
 
-void _rs_pmap_init(rs_pmap_t M, slong P, slong *work, slong budget,
-                   int *over);
+void _rs_pmap_init(rs_pmap_t M, slong P, slong *work, slong budget, int *over);
 void _rs_pmap_clear(rs_pmap_t M);
 /* Index of key, or -1. */
 slong _rs_pmap_find(const rs_pmap_t M, const uint32_t *key);

@@ -1,0 +1,1 @@
+count --dims 4,2,4 --rank 3

@@ -1,0 +1,1 @@
+hasse --dims 1,2,2,1 --rank 0 --format tikz

@@ -1,0 +1,1 @@
+hasse --dims 3,1,3 --rank 2

@@ -1,0 +1,1 @@
+hasse --help

@@ -1,0 +1,1 @@
+strata --dims 2,x --rank 0

@@ -1,0 +1,1 @@
+strata --dims 3,2,2 --product tests/golden/strata/rank1-2x2.mat
