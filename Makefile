@@ -16,7 +16,7 @@ ALL_CFLAGS = $(WARN) $(OPT) -fPIC -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
              -Itests/common \
              $(FLINT_CFLAGS) $(CONFIG_CPPFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(CONFIG_LDFLAGS) $(EXTRA_LDFLAGS)
-LIBS = $(FLINT_LIBS) -lmpfr -lgmp -lm
+LIBS = $(FLINT_LIBS) -lmpfr -lgmp -lm -lpthread
 
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -85,8 +85,10 @@ check-long: $(CLI) $(TEST_BIN)
 demo: $(CLI)
 	$(CLI) analyze data/examples/demo.net
 
-bench: $(CLI)
-	bench/run
+# Benchmarks (not tests): bench/run runs them all and prints one table.
+bench: all
+	$(MAKE) -C bench O=$(abspath $(O))
+	bench/run $(O)
 
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
@@ -121,3 +123,72 @@ distclean: clean
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_COMMON_OBJ:.o=.d) \
          $(TEST_BIN:=.d)
+
+# ---- Hostile input (issue 7): fuzzing, sanitizers, regression replay ----
+#
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_NAMES="text_net ..."]
+#     builds every tests/fuzz/fuzz_NAME.c with libFuzzer, ASan and UBSan
+#     (clang, objects in $(FUZZ_O)) and runs the targets one after the
+#     other, each in one process for FUZZ_SECONDS, seeded from
+#     tests/fuzz/corpus/NAME; every crash is copied to
+#     tests/fuzz/regressions/NAME/ and makes `make fuzz` fail.
+# make check-fuzz-regressions (part of `make check`)
+#     replays every file of tests/fuzz/corpus and tests/fuzz/regressions
+#     through every target, built with $(CC) and a plain main (replay.c).
+# make check-asan
+#     the unit, CLI and replay tests built with ASan and UBSan in $(ASAN_O).
+
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_O ?= $(O)-fuzz
+ASAN_O ?= $(O)-asan
+FUZZ_NAMES ?= $(sort $(patsubst tests/fuzz/fuzz_%.c,%, \
+                $(filter-out tests/fuzz/fuzz_util.c, \
+                  $(wildcard tests/fuzz/fuzz_*.c))))
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_O)/fuzz_%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(O)/tests/fuzz/replay_%)
+REPLAY_OBJ := $(FUZZ_NAMES:%=$(O)/tests/fuzz/fuzz_%.o) \
+              $(O)/tests/fuzz/fuzz_util.o $(O)/tests/fuzz/replay.o
+
+.PHONY: fuzz fuzz-build fuzz-lib check-asan check-fuzz-regressions
+
+check: check-fuzz-regressions
+
+$(REPLAY_BIN): $(O)/tests/fuzz/replay_%: $(O)/tests/fuzz/replay.o \
+               $(O)/tests/fuzz/fuzz_%.o $(O)/tests/fuzz/fuzz_util.o \
+               $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+check-fuzz-regressions: $(REPLAY_BIN)
+	@set -e; for b in $(REPLAY_BIN); do \
+	  $$b tests/fuzz/corpus tests/fuzz/regressions; done
+
+fuzz-lib:
+	@tests/fuzz/run.sh probe $(FUZZ_CC)
+	$(MAKE) O=$(FUZZ_O) CC=$(FUZZ_CC) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link $(SAN_FLAGS)" \
+	  $(FUZZ_O)/librankstrat.a
+
+$(FUZZ_BIN): $(FUZZ_O)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c \
+             tests/fuzz/fuzz_util.h fuzz-lib
+	$(FUZZ_CC) $(WARN) -O1 -g -fno-omit-frame-pointer \
+	  -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(FLINT_CFLAGS) \
+	  $(CONFIG_CPPFLAGS) -fsanitize=fuzzer $(SAN_FLAGS) -o $@ \
+	  tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_util.c \
+	  $(FUZZ_O)/librankstrat.a $(LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh run $(FUZZ_O) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+check-asan:
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) O=$(ASAN_O) \
+	  OPT="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
+	  EXTRA_LDFLAGS="$(SAN_FLAGS)" \
+	  check-unit check-cli check-fuzz-regressions
+
+-include $(REPLAY_OBJ:.o=.d)

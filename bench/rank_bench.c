@@ -67,8 +67,7 @@ int main(int argc, char **argv)
         else if (nsizes < 32 && atol(argv[i]) > 0)
             sizes[nsizes++] = atol(argv[i]);
         else {
-            fprintf(stderr,
-                    "usage: %s [--max-fmpz N] [--threads T] [n ...]\n",
+            fprintf(stderr, "usage: %s [--max-fmpz N] [--threads T] [n ...]\n",
                     argv[0]);
             return 1;
         }
@@ -134,8 +133,7 @@ int main(int argc, char **argv)
             printf("%12.2f ", t_fmpz / t_rs);
         else
             printf("%12s ", "-");
-        printf("%7ld %7s %s\n", (long)info->primes,
-               method_name(info->method),
+        printf("%7ld %7s %s\n", (long)info->primes, method_name(info->method),
                (r_rs == h && r_nmod == h && (r_fmpz < 0 || r_fmpz == h))
                    ? "yes"
                    : "NO");

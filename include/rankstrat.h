@@ -13,6 +13,8 @@
 #include "rankstrat/layers.h"
 #include "rankstrat/flow.h"
 #include "rankstrat/tangent.h"
+#include "rankstrat/moves.h"
+#include "rankstrat/verify.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

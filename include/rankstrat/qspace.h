@@ -38,10 +38,12 @@ slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
    from luck: an integer X with A[:, C] X = d A[:, N] checked exactly, or the
    Schur complement of A[R, C] vanishing modulo primes whose product exceeds
    a Hadamard bound on the bordered minors.  If a prime shows the modular
-   rank was too low the work restarts from that prime; after
-   RS_MAX_RESTARTS restarts FLINT's fraction-free elimination answers.
-   Matrices with at most 16 rows or columns go to fraction-free elimination
-   directly: it is exact, and faster than any modular set-up there. */
+   rank was too low the work restarts from that prime; after 6 restarts
+   FLINT's fraction-free elimination answers.  Matrices with at most 16 rows
+   or columns go to fraction-free elimination directly: it is exact, and
+   faster than any modular set-up there.  On large matrices the independent
+   primes are spread over worker threads (see rs_rank_info_struct.threads);
+   nothing is shared between calls. */
 
 /* How a certified rank was obtained. */
 enum {
@@ -85,8 +87,7 @@ slong rs_zmat_rank_info(const fmpz_mat_t A, rs_rank_info_t info);
    pivots[0..r-1] to its pivot columns and pivots[r..n-1] to the other
    columns, both increasing (pivots needs room for n entries).
    Returns r. */
-slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots,
-                   const fmpz_mat_t A);
+slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots, const fmpz_mat_t A);
 
 /* Sets R to the reduced row echelon form of A with its zero rows removed
    (rank A rows, canonical for the row space).  R must be initialised; it is
@@ -94,7 +95,9 @@ slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots,
 slong rs_qmat_rowspace_rref(fmpq_mat_t R, const fmpq_mat_t A);
 
 /* P = mats[count-1] * ... * mats[1] * mats[0], count >= 1; the shapes must
-   chain.  P must be initialised; it is re-initialised to the right shape. */
+   chain.  P must be initialised; it is re-initialised to the right shape.
+   The association order minimises the number of scalar multiplications
+   (matrix-chain dynamic programme on the shapes). */
 void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count);
 
 /* Re-initialises A (already initialised) to an r x c zero matrix. */
@@ -143,8 +146,7 @@ void rs_qspace_perp(rs_qspace_t V, const rs_qspace_t U);
 /* V = A U = {A u : u in U}, a subspace of Q^{rows A}; cols A = ambient U. */
 void rs_qspace_image(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U);
 /* V = {x : A x in U}, a subspace of Q^{cols A}; rows A = ambient U. */
-void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A,
-                        const rs_qspace_t U);
+void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U);
 
 /* Whether the column vector x (n x 1) lies in V. */
 int rs_qspace_contains_vec(const rs_qspace_t V, const fmpq_mat_t x);

@@ -36,8 +36,7 @@ void _rs_blocks_clear(rs_blocks_struct *K)
     fmpz_mat_clear(K->LN);
 }
 
-int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K,
-                         mp_limb_t q)
+int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K, mp_limb_t q)
 {
     slong r = K->r, k = K->k, l = K->m - K->r;
     int status = 1;

@@ -1,7 +1,6 @@
 /* The certified rank (and, on request, the exact kernel data X, d) of an
    integer matrix.  See qspace_internal.h for the plan; the two exact
    arguments are spelled out where they are used. */
-#include <stdlib.h>
 #include "qspace_internal.h"
 
 enum { CERT_DONE, CERT_HIGHER, CERT_FAILED };
@@ -14,7 +13,6 @@ enum { CERT_DONE, CERT_HIGHER, CERT_FAILED };
    2.9, one thread), the costs cross near k = r / 20 for r = 100..400. */
 static int use_dixon(slong r, slong k, slong threads)
 {
-    if (getenv("RS_QS_DIXON")) return atoi(getenv("RS_QS_DIXON"));
     return k <= 2 || 20 * threads * k <= r;
 }
 
@@ -55,181 +53,6 @@ static void batch_worker(void *arg, slong i)
     b->status[i] = _rs_blocks_solve_mod(b->X + i, b->K, b->q[i]);
 }
 
-/* ---- residues of X = d B^{-1} RN modulo many primes --------------------- */
-
-typedef struct {
-    slong len, alloc;
-    mp_limb_t *q;
-    nmod_mat_struct *X;
-} residues_struct;
-
-static void residues_init(residues_struct *R)
-{
-    R->len = R->alloc = 0;
-    R->q = NULL;
-    R->X = NULL;
-}
-
-static void residues_clear(residues_struct *R)
-{
-    slong i;
-    for (i = 0; i < R->len; i++)
-        nmod_mat_clear(R->X + i);
-    flint_free(R->q);
-    flint_free(R->X);
-    residues_init(R);
-}
-
-/* Takes ownership of Xq. */
-static void residues_push(residues_struct *R, mp_limb_t q,
-                          const nmod_mat_t Xq)
-{
-    if (R->len == R->alloc) {
-        R->alloc = FLINT_MAX(8, 2 * R->alloc);
-        R->q = flint_realloc(R->q, R->alloc * sizeof(mp_limb_t));
-        R->X = flint_realloc(R->X, R->alloc * sizeof(nmod_mat_struct));
-    }
-    R->q[R->len] = q;
-    R->X[R->len] = *Xq;
-    R->len++;
-}
-
-/* The symmetric CRT lift of residue entry (i, j), times f, modulo M. */
-static void crt_entry(fmpz_t v, const residues_struct *R, slong i, slong j,
-                      const fmpz_t f, const fmpz_t M, const fmpz_comb_t comb,
-                      fmpz_comb_temp_t temp, mp_limb_t *res)
-{
-    slong s;
-    for (s = 0; s < R->len; s++)
-        res[s] = rs_nmod_mat_get(R->X + s, i, j);
-    fmpz_multi_CRT_ui(v, res, comb, temp, 1);
-    if (!fmpz_is_one(f)) {
-        fmpz_mul(v, v, f);
-        fmpz_smod(v, v, M);
-    }
-}
-
-/* If the guessed denominator d misses a factor, the lifts of d B^{-1} RN
-   are not integers at all; a rational reconstruction of a few lifts then
-   shows the missing factor, which is multiplied into f.  The denominators
-   tried go up to 2^D, D = bits(M) - pred - 4 clamped to 16..64 (pred: the
-   expected size of the true entries), so that 2 N D < M leaves room for
-   the numerators.  Returns whether f changed. */
-static int find_factor(fmpz_t f, const residues_struct *R, slong r, slong k,
-                       const fmpz_t M, slong pred, const fmpz_comb_t comb,
-                       fmpz_comb_temp_t temp, mp_limb_t *res)
-{
-    slong e, total = r * k, samples = FLINT_MIN(total, 8);
-    slong dbits = FLINT_MAX(16, FLINT_MIN(64, (slong)fmpz_bits(M) - pred - 4));
-    int changed = 0;
-    fmpz_t v, N, D;
-    fmpq_t rat;
-    if ((slong)fmpz_bits(M) < dbits + 40)
-        return 0;
-    fmpz_init(v);
-    fmpz_init(N);
-    fmpz_init(D);
-    fmpq_init(rat);
-    /* 2 N D < M */
-    fmpz_one_2exp(N, fmpz_bits(M) - dbits - 2);
-    fmpz_one_2exp(D, dbits);
-    for (e = 0; e < samples; e++) {
-        slong idx = (e * (total / samples)) % total;
-        crt_entry(v, R, idx / k, idx % k, f, M, comb, temp, res);
-        fmpz_mod(v, v, M);
-        if (fmpq_reconstruct_fmpz_2(rat, v, M, N, D) &&
-            !fmpz_is_one(fmpq_denref(rat))) {
-            fmpz_mul(f, f, fmpq_denref(rat));
-            changed = 1;
-            break;
-        }
-    }
-    fmpz_clear(v);
-    fmpz_clear(N);
-    fmpz_clear(D);
-    fmpq_clear(rat);
-    return changed;
-}
-
-/* The exact argument of the kernel path.  Let M = prod R->q, X the
-   symmetric CRT lift of the residues of f d B^{-1} RN (|X| <= M / 2) and
-   Z = A[:, C] X - f d A[:, N].  Every residue satisfies B Xq = f d RN and
-   (the Schur check) LC Xq = f d LN mod q, so Z = 0 mod M.  Checking Z = 0
-   modulo further primes with product Q' makes Z = 0 mod M Q'; as
-   |Z| <= r a M / 2 + f d a < M Q' (a = max |A|), Z = 0 exactly: the
-   non-pivot columns lie in the span of the pivot columns, rank A <= r.
-   Any f is sound; f != 1 repairs a guessed d that missed a factor.  On
-   success d becomes f d and, with Xout != NULL, X is stored there.
-   Returns whether Z = 0. */
-static int checkpoint(const residues_struct *R, const rs_blocks_struct *K,
-                      fmpz_t d, const fmpz_t M, const fmpz_t amax,
-                      slong pred, rs_primes_struct *S, fmpz_mat_t Xout,
-                      slong *nprimes)
-{
-    slong r = K->r, k = K->k, nv = 0, i, j, s;
-    mp_limb_t qv[8], *res;
-    nmod_mat_struct Xv[8];
-    fmpz_t bound, prod, v, f;
-    fmpz_comb_t comb;
-    fmpz_comb_temp_t temp;
-    int ok = 0;
-
-    fmpz_init(bound);
-    fmpz_init(prod);
-    fmpz_init(v);
-    fmpz_init_set_ui(f, 1);
-    /* the bound, with room for f < 2^64 */
-    fmpz_mul_si(bound, amax, r);
-    fmpz_mul(bound, bound, M);
-    fmpz_mul_2exp(v, d, 64);
-    fmpz_addmul(bound, amax, v);
-    fmpz_set(prod, M);
-    while (fmpz_cmp(prod, bound) <= 0 && nv < 8) {
-        qv[nv] = _rs_primes_next(S);
-        fmpz_mul_ui(prod, prod, qv[nv]);
-        nmod_mat_init(Xv + nv, r, k, qv[nv]);
-        nv++;
-    }
-    (*nprimes) += nv;
-
-    fmpz_comb_init(comb, R->q, R->len);
-    fmpz_comb_temp_init(temp, comb);
-    res = flint_malloc(R->len * sizeof(mp_limb_t));
-    /* otherwise: absurdly large entries, left to the bound path */
-    if (fmpz_cmp(prod, bound) > 0) {
-        do {
-            for (i = 0; i < r; i++)
-                for (j = 0; j < k; j++) {
-                    crt_entry(v, R, i, j, f, M, comb, temp, res);
-                    for (s = 0; s < nv; s++)
-                        rs_nmod_mat_set(Xv + s, i, j,
-                                        fmpz_fdiv_ui(v, qv[s]));
-                    if (Xout != NULL)
-                        fmpz_set(fmpz_mat_entry(Xout, i, j), v);
-                }
-            fmpz_mul(v, f, d);
-            ok = 1;
-            for (s = 0; ok && s < nv; s++)
-                ok = _rs_blocks_check_mod(K, Xv + s, v, qv[s]);
-        } while (!ok && fmpz_bits(f) <= 64 &&
-                 find_factor(f, R, r, k, M, pred, comb, temp, res) &&
-                 fmpz_bits(f) <= 64);
-    }
-    if (ok)
-        fmpz_mul(d, d, f);
-
-    flint_free(res);
-    fmpz_comb_temp_clear(temp);
-    fmpz_comb_clear(comb);
-    for (s = 0; s < nv; s++)
-        nmod_mat_clear(Xv + s);
-    fmpz_clear(bound);
-    fmpz_clear(prod);
-    fmpz_clear(v);
-    fmpz_clear(f);
-    return ok;
-}
-
 /* d = common denominator of B^{-1} RN w for two random integer vectors w
    (generically the common denominator of all of B^{-1} RN); pred = bits of
    the largest numerator, a guess for the size of d B^{-1} RN.  Returns 0 if
@@ -237,19 +60,18 @@ static int checkpoint(const residues_struct *R, const rs_blocks_struct *K,
 static int guess_denominator(fmpz_t d, slong *pred, const rs_blocks_struct *K)
 {
     slong r = K->r, k = K->k, s = FLINT_MIN(k, 2), i, j;
+    ulong seed = _rs_mix64((ulong)(r * 1000003 + k));
     fmpz_mat_t W, b, x;
-    flint_rand_t state;
     int ok;
 
-    rs_rand_init(state);
-    flint_randseed(state, (ulong)(r * 1000003 + k), UWORD(12345));
     fmpz_mat_init(W, k, s);
     fmpz_mat_init(b, r, s);
     fmpz_mat_init(x, r, s);
     for (i = 0; i < k; i++)
-        for (j = 0; j < s; j++)
-            fmpz_set_si(fmpz_mat_entry(W, i, j),
-                        (slong)n_randint(state, 511) - 255);
+        for (j = 0; j < s; j++) {
+            seed = _rs_mix64(seed);
+            fmpz_set_si(fmpz_mat_entry(W, i, j), (slong)(seed % 511) - 255);
+        }
     fmpz_mat_mul(b, K->RN, W);
     ok = fmpz_mat_solve_dixon_den(x, d, K->B, b);
     if (ok) {
@@ -260,40 +82,57 @@ static int guess_denominator(fmpz_t d, slong *pred, const rs_blocks_struct *K)
     fmpz_mat_clear(W);
     fmpz_mat_clear(b);
     fmpz_mat_clear(x);
-    rs_rand_clear(state);
     return ok;
 }
 
-/* X = den B^{-1} RN by p-adic lifting, then the exact check
-   LC X = den LN: with it every non-pivot column of A is in the span of the
-   pivot columns (rank <= r), and B is nonsingular (rank >= r). */
-static int dixon_path(rs_cert_struct *C, const rs_blocks_struct *K,
-                      rs_rank_info_struct *info)
+/* Whether L X = den R exactly (L, R: l rows; nothing to check if l = 0). */
+static int rows_hold(const fmpz_mat_t L, const fmpz_mat_t R, const fmpz_mat_t X,
+                     const fmpz_t den)
 {
-    slong l = K->m - K->r;
-    int ok;
-    fmpz_mat_t X, T, U;
-    fmpz_t den;
-    fmpz_mat_init(X, K->r, K->k);
-    fmpz_init(den);
-    ok = fmpz_mat_solve_dixon_den(X, den, K->B, K->RN);
-    info->primes++;
-    if (ok && l > 0) {
-        fmpz_mat_init(T, l, K->k);
-        fmpz_mat_init(U, l, K->k);
-        fmpz_mat_mul(T, K->LC, X);
-        fmpz_mat_scalar_mul_fmpz(U, K->LN, den);
+    slong l = fmpz_mat_nrows(L), k = fmpz_mat_ncols(R);
+    int ok = 1;
+    fmpz_mat_t T, U;
+    if (l > 0 && k > 0) {
+        fmpz_mat_init(T, l, k);
+        fmpz_mat_init(U, l, k);
+        fmpz_mat_mul(T, L, X);
+        fmpz_mat_scalar_mul_fmpz(U, R, den);
         ok = fmpz_mat_equal(T, U);
         fmpz_mat_clear(T);
         fmpz_mat_clear(U);
     }
+    return ok;
+}
+
+/* Keeps X, den (den made positive) as the certificate's kernel data. */
+static void take_solution(rs_cert_struct *C, fmpz_mat_t X, fmpz_t den)
+{
+    if (fmpz_sgn(den) < 0) {
+        fmpz_neg(den, den);
+        fmpz_mat_neg(X, X);
+    }
+    fmpz_mat_swap(C->X, X);
+    fmpz_swap(C->den, den);
+}
+
+/* X = den B^{-1} RN by p-adic lifting, then the exact check
+   A[:, C] X = den A[:, N] (rows R and the others): every non-pivot column
+   of A is in the span of the pivot columns, rank A <= r; and B, which
+   lifting needs nonsingular, gives rank A >= r. */
+static int dixon_path(rs_cert_struct *C, const rs_blocks_struct *K,
+                      rs_rank_info_struct *info)
+{
+    int ok;
+    fmpz_mat_t X;
+    fmpz_t den;
+    fmpz_mat_init(X, K->r, K->k);
+    fmpz_init(den);
+    ok = fmpz_mat_solve_dixon_den(X, den, K->B, K->RN) && !fmpz_is_zero(den);
+    info->primes++;
+    ok =
+        ok && rows_hold(K->B, K->RN, X, den) && rows_hold(K->LC, K->LN, X, den);
     if (ok) {
-        if (fmpz_sgn(den) < 0) {
-            fmpz_neg(den, den);
-            fmpz_mat_neg(X, X);
-        }
-        fmpz_mat_swap(C->X, X);
-        fmpz_swap(C->den, den);
+        take_solution(C, X, den);
         info->method = RS_RANK_DIXON;
     }
     fmpz_mat_clear(X);
@@ -302,8 +141,7 @@ static int dixon_path(rs_cert_struct *C, const rs_blocks_struct *K,
 }
 
 /* Exact X once rank = r is certified: rows outside R are combinations of
-   the rows R, so the exact solution of B X = den RN gives
-   A[:, C] X = den A[:, N]. */
+   the rows R, so B X = den RN (checked) gives A[:, C] X = den A[:, N]. */
 static int exact_solution(rs_cert_struct *C, const rs_blocks_struct *K)
 {
     fmpz_mat_t X;
@@ -311,15 +149,10 @@ static int exact_solution(rs_cert_struct *C, const rs_blocks_struct *K)
     int ok;
     fmpz_mat_init(X, K->r, K->k);
     fmpz_init(den);
-    ok = fmpz_mat_solve(X, den, K->B, K->RN);
-    if (ok) {
-        if (fmpz_sgn(den) < 0) {
-            fmpz_neg(den, den);
-            fmpz_mat_neg(X, X);
-        }
-        fmpz_mat_swap(C->X, X);
-        fmpz_swap(C->den, den);
-    }
+    ok = fmpz_mat_solve(X, den, K->B, K->RN) && !fmpz_is_zero(den) &&
+         rows_hold(K->B, K->RN, X, den);
+    if (ok)
+        take_solution(C, X, den);
     fmpz_mat_clear(X);
     fmpz_clear(den);
     return ok;
@@ -347,7 +180,7 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     slong i, b;
     int status = CERT_FAILED, keep, rank_done;
     fmpz_t d, M, M2, H2, amax;
-    residues_struct R;
+    rs_residues_struct R;
     mp_limb_t *q;
     nmod_mat_struct *Xb;
     int *st;
@@ -362,7 +195,7 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     fmpz_init(M2);
     fmpz_init(H2);
     fmpz_init(amax);
-    residues_init(&R);
+    _rs_residues_init(&R);
     q = flint_malloc(threads * sizeof(mp_limb_t));
     Xb = flint_malloc(threads * sizeof(nmod_mat_struct));
     st = flint_malloc(threads * sizeof(int));
@@ -414,9 +247,8 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
             if (st[b] == 1 && status != CERT_HIGHER) {
                 fmpz_mul_ui(M, M, q[b]);
                 if (keep) {
-                    nmod_mat_scalar_mul(Xb + b, Xb + b,
-                                        fmpz_fdiv_ui(d, q[b]));
-                    residues_push(&R, q[b], Xb + b);
+                    nmod_mat_scalar_mul(Xb + b, Xb + b, fmpz_fdiv_ui(d, q[b]));
+                    _rs_residues_push(&R, q[b], Xb + b);
                     continue;
                 }
             }
@@ -431,19 +263,16 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
            M; once M^2 > H2 they are all zero, so S = 0 and rank A = r. */
         fmpz_mul(M2, M, M);
         if (!rank_done && fmpz_cmp(M2, H2) > 0) {
-            rank_done = 1;
-            if (!want || exact_solution(C, K)) {
-                info->method = RS_RANK_BOUND;
-                status = CERT_DONE;
-                goto cleanup;
-            }
+            info->method = RS_RANK_BOUND;
+            status = (!want || exact_solution(C, K)) ? CERT_DONE : CERT_FAILED;
+            goto cleanup;
         }
 
         if (keep && R.len > 0 && (slong)fmpz_bits(M) >= next_check) {
             fmpz_mat_t X;
             fmpz_mat_init(X, want ? r : 0, want ? k : 0);
-            if (checkpoint(&R, K, d, M, amax, pred, S, want ? X : NULL,
-                           &info->primes)) {
+            if (_rs_residues_check(&R, K, d, M, amax, pred, S, want ? X : NULL,
+                                   &info->primes)) {
                 if (want) {
                     fmpz_mat_swap(C->X, X);
                     fmpz_set(C->den, d);
@@ -454,20 +283,16 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
                 goto cleanup;
             }
             fmpz_mat_clear(X);
-            if (getenv("RS_QS_DEBUG")) flint_printf("checkpoint fail bits(M)=%wd pred=%wd dbits=%wd H=%wd\n", fmpz_bits(M), pred, fmpz_bits(d), fmpz_bits(H2)/2);
             fails++;
             next_check = fmpz_bits(M) + FLINT_MAX(64, fmpz_bits(M) / 4);
             if (fails >= 3) {
                 /* d is probably not the full denominator. */
-                residues_clear(&R);
+                _rs_residues_clear(&R);
                 keep = 0;
                 if (rank_done) {
                     /* r = m: certified already; only X is missing. */
-                    if (exact_solution(C, K)) {
-                        info->method = RS_RANK_FULL;
-                        status = CERT_DONE;
-                    } else
-                        status = CERT_FAILED;
+                    info->method = RS_RANK_FULL;
+                    status = exact_solution(C, K) ? CERT_DONE : CERT_FAILED;
                     goto cleanup;
                 }
                 /* Go on to the bound; with want it ends in exact_solution. */
@@ -476,7 +301,7 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     }
 
 cleanup:
-    residues_clear(&R);
+    _rs_residues_clear(&R);
     flint_free(q);
     flint_free(Xb);
     flint_free(st);
@@ -531,9 +356,8 @@ slong _rs_cert_fallback(rs_cert_struct *C, const fmpz_mat_t A, int want,
     }
 }
 
-slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A,
-                       int want_solution, ulong prime_start,
-                       rs_rank_info_struct *info)
+slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
+                       ulong prime_start, rs_rank_info_struct *info)
 {
     slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A), r;
     rs_rank_info_struct local;

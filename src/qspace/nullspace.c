@@ -22,8 +22,7 @@ slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A)
     _rs_qmat_clear_rows(Z, A);
     for (i = 0; i < m; i++)
         for (j = 0; j < n; j++)
-            fmpz_set(fmpz_mat_entry(Zr, i, n - 1 - j),
-                     fmpz_mat_entry(Z, i, j));
+            fmpz_set(fmpz_mat_entry(Zr, i, n - 1 - j), fmpz_mat_entry(Z, i, j));
     r = rs_zmat_rref(E, den, piv, Zr);
     k = n - r;
     rs_qmat_reshape(X, n, k);

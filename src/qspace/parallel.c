@@ -24,8 +24,8 @@ static void *thread_main(void *p)
     return NULL;
 }
 
-void _rs_parallel_for(slong count, slong threads,
-                      void (*f)(void *arg, slong i), void *arg)
+void _rs_parallel_for(slong count, slong threads, void (*f)(void *arg, slong i),
+                      void *arg)
 {
     slong t;
     job_struct *jobs;

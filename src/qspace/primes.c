@@ -5,18 +5,22 @@
 #define RS_PRIME_LO ((UWORD(1) << 59) + (UWORD(1) << 58))
 #define RS_PRIME_SPAN ((UWORD(1) << 58) - (UWORD(1) << 40))
 
+ulong _rs_mix64(ulong x)
+{
+    /* splitmix64: a fixed bijective mixing of the bits */
+    x += UWORD(0x9e3779b97f4a7c15);
+    x = (x ^ (x >> 30)) * UWORD(0xbf58476d1ce4e5b9);
+    x = (x ^ (x >> 27)) * UWORD(0x94d049bb133111eb);
+    return x ^ (x >> 31);
+}
+
 void _rs_primes_init(rs_primes_struct *P, slong m, slong n, ulong start)
 {
-    if (start == 0) {
-        /* Seeded from the shape only: reproducible, and no state survives
-           the call. */
-        flint_rand_t state;
-        rs_rand_init(state);
-        flint_randseed(state, UWORD(0x9e3779b97f4a7c15) ^ (ulong)m,
-                       UWORD(0xc2b2ae3d27d4eb4f) + (ulong)n * 7919);
-        start = RS_PRIME_LO + n_randint(state, RS_PRIME_SPAN);
-        rs_rand_clear(state);
-    }
+    /* The start depends on the shape only: reproducible, and no state
+       survives the call. */
+    if (start == 0)
+        start = RS_PRIME_LO +
+                _rs_mix64(_rs_mix64((ulong)m) ^ (ulong)n) % RS_PRIME_SPAN;
     P->last = start;
 }
 

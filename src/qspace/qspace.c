@@ -6,7 +6,10 @@ void rs_qspace_init(rs_qspace_t V, slong n)
     fmpq_mat_init(V->basis, n, 0);
 }
 
-void rs_qspace_clear(rs_qspace_t V) { fmpq_mat_clear(V->basis); }
+void rs_qspace_clear(rs_qspace_t V)
+{
+    fmpq_mat_clear(V->basis);
+}
 
 void rs_qspace_set(rs_qspace_t V, const rs_qspace_t U)
 {
@@ -30,9 +33,15 @@ void rs_qspace_set_zero(rs_qspace_t V, slong n)
     V->n = n;
 }
 
-slong rs_qspace_dim(const rs_qspace_t V) { return fmpq_mat_ncols(V->basis); }
+slong rs_qspace_dim(const rs_qspace_t V)
+{
+    return fmpq_mat_ncols(V->basis);
+}
 
-slong rs_qspace_ambient(const rs_qspace_t V) { return V->n; }
+slong rs_qspace_ambient(const rs_qspace_t V)
+{
+    return V->n;
+}
 
 const fmpq_mat_struct *rs_qspace_basis(const rs_qspace_t V)
 {

@@ -87,8 +87,7 @@ void rs_qspace_image(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U)
 
 /* A x is in U exactly when it is orthogonal to U^perp = col W, i.e. when
    W^T A x = 0. */
-void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A,
-                        const rs_qspace_t U)
+void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U)
 {
     slong w;
     rs_qspace_t P;

@@ -15,8 +15,8 @@ slong rs_qmat_rowspace_rref(fmpq_mat_t R, const fmpq_mat_t A)
     rs_qmat_reshape(R, r, n);
     for (i = 0; i < r; i++)
         for (j = 0; j < n; j++)
-            fmpq_set_fmpz_frac(fmpq_mat_entry(R, i, j),
-                               fmpz_mat_entry(E, i, j), den);
+            fmpq_set_fmpz_frac(fmpq_mat_entry(R, i, j), fmpz_mat_entry(E, i, j),
+                               den);
     fmpz_mat_clear(Z);
     fmpz_mat_clear(E);
     fmpz_clear(den);

@@ -15,8 +15,7 @@ static int is_rref(const rs_cert_struct *C)
     return 1;
 }
 
-slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots,
-                   const fmpz_mat_t A)
+slong rs_zmat_rref(fmpz_mat_t E, fmpz_t den, slong *pivots, const fmpz_mat_t A)
 {
     return _rs_zmat_rref_start(E, den, pivots, A, 0);
 }

@@ -99,8 +99,7 @@ static void rand_subset(slong *out, slong n, slong k, flint_rand_t state)
 static void mul_q(fmpq_mat_t M, const fmpq_mat_t A, const fmpq_mat_t B)
 {
     rs_qmat_reshape(M, fmpq_mat_nrows(A), fmpq_mat_ncols(B));
-    if (fmpq_mat_ncols(A) > 0 && fmpq_mat_nrows(M) > 0 &&
-        fmpq_mat_ncols(M) > 0)
+    if (fmpq_mat_ncols(A) > 0 && fmpq_mat_nrows(M) > 0 && fmpq_mat_ncols(M) > 0)
         fmpq_mat_mul(M, A, B);
 }
 
@@ -146,10 +145,9 @@ static slong rank_forced(const fmpz_mat_t A, ulong start)
     return rs_zmat_rank_info(A, info);
 }
 
-static const slong shapes[][2] = {{0, 0}, {0, 5}, {5, 0},  {1, 1},
-                                  {1, 7}, {7, 1}, {3, 3},  {6, 4},
-                                  {4, 6}, {9, 9}, {30, 8}, {8, 30},
-                                  {17, 23}, {40, 40}};
+static const slong shapes[][2] = {{0, 0},  {0, 5},  {5, 0},   {1, 1},  {1, 7},
+                                  {7, 1},  {3, 3},  {6, 4},   {4, 6},  {9, 9},
+                                  {30, 8}, {8, 30}, {17, 23}, {40, 40}};
 
 START_TEST(test_rank_planted_shapes)
 {
@@ -215,10 +213,47 @@ START_TEST(test_rank_random_vs_fmpz)
 }
 END_TEST
 
+/* Medium sizes (the modular routes with automatic primes): planted ranks
+   of products of random factors, with 4- to 200-bit entries, and of
+   P D Q forms; the long sweep goes up to 120 x 120. */
+START_TEST(test_rank_medium)
+{
+    flint_rand_t state;
+    slong iter, count = rs_test_long() ? 200 : 30;
+    slong top = rs_test_long() ? 120 : 48;
+    rs_test_rand_init(state);
+    for (iter = 0; iter < count; iter++) {
+        slong m = rand_range(state, 17, top), n = rand_range(state, 17, top);
+        slong r = rand_range(state, 0, FLINT_MIN(m, n));
+        fmpz_mat_t A, F, G;
+        fmpz_mat_init(A, m, n);
+        if (iter % 2) {
+            rs_test_rand_rank_z(A, r, state, 3);
+        } else {
+            fmpz_mat_init(F, m, r);
+            fmpz_mat_init(G, r, n);
+            /* full-rank factors: random entries of up to 200 bits */
+            do {
+                fmpz_mat_randbits(F, state, 4 + n_randint(state, 200));
+            } while (fmpz_mat_rank(F) < r);
+            do {
+                fmpz_mat_randbits(G, state, 4 + n_randint(state, 200));
+            } while (fmpz_mat_rank(G) < r);
+            if (r > 0)
+                fmpz_mat_mul(A, F, G);
+            fmpz_mat_clear(F);
+            fmpz_mat_clear(G);
+        }
+        ck_assert_int_eq(rs_zmat_rank(A), r);
+        fmpz_mat_clear(A);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
 /* One matrix per certification path; each must give the planted rank by
    the expected method (so that every path is exercised). */
-static void check_method(const fmpz_mat_t A, slong r, int method,
-                         slong threads)
+static void check_method(const fmpz_mat_t A, slong r, int method, slong threads)
 {
     rs_rank_info_t info;
     rs_rank_info_init(info);
@@ -229,8 +264,8 @@ static void check_method(const fmpz_mat_t A, slong r, int method,
     ck_assert_int_eq(info->restarts, 0);
 }
 
-static void factor_product(fmpz_mat_t A, slong m, slong r, slong n,
-                           slong bound, flint_rand_t state)
+static void factor_product(fmpz_mat_t A, slong m, slong r, slong n, slong bound,
+                           flint_rand_t state)
 {
     fmpz_mat_t F, G;
     slong i, j;
@@ -444,6 +479,103 @@ START_TEST(test_rank_fallback)
 }
 END_TEST
 
+/* The kernel argument on its own (residues.c): residues of d B^{-1} RN with
+   a guessed d that misses a factor must still certify (d repaired), with and
+   without the exact lift; residues of a false claim (the rank is larger)
+   must be refused. */
+START_TEST(test_kernel_check)
+{
+    flint_rand_t state;
+    slong n = 40, t, i;
+    rs_test_rand_init(state);
+    for (t = 0; t < 6; t++) {
+        int with_x = t % 2, lie = t >= 4;
+        slong r, np = 0;
+        ulong ell = 0;
+        fmpz_mat_t A, Xt, Xo;
+        fmpz_t den, d, M, amax;
+        rs_profile_struct P;
+        rs_blocks_struct K;
+        rs_residues_struct R;
+        rs_primes_struct S;
+
+        fmpz_mat_init(A, n, n);
+        factor_product(A, n, 20, n, 100, state);
+        _rs_profile_init(&P, n, n);
+        _rs_primes_init(&S, n, n, big_start(state));
+        r = _rs_profile_mod(&P, A, _rs_primes_next(&S));
+        ck_assert_int_eq(r, 20);
+        /* scale the first pivot column by 6: the denominators of
+           B^{-1} RN gain a factor 2 or 3 */
+        for (i = 0; i < n; i++)
+            fmpz_mul_ui(fmpz_mat_entry(A, i, P.cols[0]),
+                        fmpz_mat_entry(A, i, P.cols[0]), 6);
+        if (lie) /* one more independent direction: rank 21 */
+            fmpz_add_ui(fmpz_mat_entry(A, P.rows[n - 1], P.cols[n - 1]),
+                        fmpz_mat_entry(A, P.rows[n - 1], P.cols[n - 1]), 1);
+        _rs_blocks_init(&K, A, &P);
+        fmpz_mat_init(Xt, r, n - r);
+        fmpz_init(den);
+        fmpz_init(d);
+        fmpz_init(M);
+        fmpz_init(amax);
+        ck_assert(fmpz_mat_solve(Xt, den, K.B, K.RN));
+        fmpz_abs(den, den);
+        for (ell = 2; ell <= 3; ell++)
+            if (fmpz_divisible_si(den, ell))
+                break;
+        ck_assert(ell <= 3);
+        fmpz_divexact_ui(d, den, ell);
+        fmpz_one_2exp(amax, FLINT_ABS(fmpz_mat_max_bits(A)) + 1);
+        /* residues, ignoring the Schur check (so that a lie gets through
+           to the final check) */
+        _rs_residues_init(&R);
+        fmpz_one(M);
+        while ((slong)fmpz_bits(M) < FLINT_ABS(fmpz_mat_max_bits(Xt)) + 120) {
+            mp_limb_t q = _rs_primes_next(&S);
+            nmod_mat_t Xq;
+            nmod_mat_init(Xq, r, n - r, q);
+            if (_rs_blocks_solve_mod(Xq, &K, q) == 0) {
+                nmod_mat_clear(Xq);
+                continue;
+            }
+            nmod_mat_scalar_mul(Xq, Xq, fmpz_fdiv_ui(d, q));
+            _rs_residues_push(&R, q, Xq);
+            fmpz_mul_ui(M, M, q);
+        }
+        fmpz_mat_init(Xo, r, n - r);
+        if (!lie) {
+            ck_assert(_rs_residues_check(&R, &K, d, M, amax,
+                                         FLINT_ABS(fmpz_mat_max_bits(Xt)), &S,
+                                         with_x ? Xo : NULL, &np));
+            /* d repaired to the true denominator, X = the true kernel */
+            ck_assert(fmpz_equal(d, den));
+            if (with_x) {
+                fmpz_mat_t T;
+                fmpz_mat_init(T, r, n - r);
+                fmpz_mat_neg(T, Xt);
+                ck_assert(fmpz_mat_equal(Xo, Xt) || fmpz_mat_equal(Xo, T));
+                fmpz_mat_clear(T);
+            }
+        } else
+            ck_assert(!_rs_residues_check(&R, &K, d, M, amax,
+                                          FLINT_ABS(fmpz_mat_max_bits(Xt)), &S,
+                                          with_x ? Xo : NULL, &np));
+        _rs_residues_clear(&R);
+        _rs_blocks_clear(&K);
+        _rs_profile_clear(&P);
+        fmpz_mat_clear(A);
+        fmpz_mat_clear(Xt);
+        fmpz_mat_clear(Xo);
+        fmpz_clear(den);
+        fmpz_clear(d);
+        fmpz_clear(M);
+        fmpz_clear(amax);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
 /* ---- reduced echelon forms and canonical bases --------------------------- */
 
 START_TEST(test_zmat_rref)
@@ -474,8 +606,7 @@ START_TEST(test_zmat_rref)
         else if (iter % 3 == 1)
             rr = _rs_zmat_rref_start(E, den, piv, A, big_start(state));
         else
-            rr = _rs_zmat_rref_start(E, den, piv, A,
-                                     1 + n_randint(state, 200));
+            rr = _rs_zmat_rref_start(E, den, piv, A, 1 + n_randint(state, 200));
         ck_assert_int_eq(rr, fmpz_mat_rank(A));
         ck_assert_int_eq(fmpz_mat_nrows(E), rr);
         ck_assert_int_eq(fmpz_mat_ncols(E), n);
@@ -535,8 +666,7 @@ START_TEST(test_rref_unlucky_pivots)
         factor_product(B, n, 12, n, 50, state);
         for (i = 0; i < n; i++) {
             fmpz_set(fmpz_mat_entry(B, i, 1), fmpz_mat_entry(B, i, 0));
-            fmpz_addmul_ui(fmpz_mat_entry(B, i, 1), fmpz_mat_entry(B, i, 2),
-                           p);
+            fmpz_addmul_ui(fmpz_mat_entry(B, i, 1), fmpz_mat_entry(B, i, 2), p);
         }
         /* the left factor keeps the rank and the column relations */
         rs_test_rand_unimodular(A, state, 2);
@@ -712,7 +842,8 @@ START_TEST(test_nullspace_large)
 }
 END_TEST
 
-/* ---- subspaces ------------------------------------------------------------ */
+/* ---- subspaces ------------------------------------------------------------
+ */
 
 START_TEST(test_spaces_basic)
 {
@@ -1124,7 +1255,8 @@ START_TEST(test_contains)
 }
 END_TEST
 
-/* ---- chain products -------------------------------------------------------- */
+/* ---- chain products --------------------------------------------------------
+ */
 
 START_TEST(test_chain_mul)
 {
@@ -1175,9 +1307,11 @@ int main(void)
     tcase_set_timeout(tc, 0);
     tcase_add_test(tc, test_rank_planted_shapes);
     tcase_add_test(tc, test_rank_random_vs_fmpz);
+    tcase_add_test(tc, test_rank_medium);
     tcase_add_test(tc, test_rank_methods);
     tcase_add_test(tc, test_rank_adversarial);
     tcase_add_test(tc, test_rank_fallback);
+    tcase_add_test(tc, test_kernel_check);
     tcase_add_test(tc, test_zmat_rref);
     tcase_add_test(tc, test_rref_unlucky_pivots);
     tcase_add_test(tc, test_rowspace_rref);
