@@ -26,10 +26,16 @@ extern "C" {
 #define RS_MAX_LAYERS (WORD(1) << 16)
 
 /* Position of the pair (i, j), 0 <= i <= j, in a triangle. */
-static inline slong rs_tri_index(slong i, slong j) { return j * (j + 1) / 2 + i; }
+static inline slong rs_tri_index(slong i, slong j)
+{
+    return j * (j + 1) / 2 + i;
+}
 
 /* Number of entries of a triangle for layers 0..L. */
-static inline slong rs_tri_size(slong L) { return (L + 1) * (L + 2) / 2; }
+static inline slong rs_tri_size(slong L)
+{
+    return (L + 1) * (L + 2) / 2;
+}
 
 /* Checks that (d_0..d_L) is a shape the engine supports: 1 <= L <=
    RS_MAX_LAYERS, every d_k >= 0 and sum d_k <= RS_MAX_TOTAL_WIDTH.  On failure

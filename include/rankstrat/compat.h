@@ -15,8 +15,8 @@
 #if defined(__FLINT_RELEASE)
 #define RS_FLINT_RELEASE __FLINT_RELEASE
 #elif defined(__FLINT_VERSION)
-#define RS_FLINT_RELEASE                                                      \
-    (__FLINT_VERSION * 10000 + __FLINT_VERSION_MINOR * 100 +                  \
+#define RS_FLINT_RELEASE                                                       \
+    (__FLINT_VERSION * 10000 + __FLINT_VERSION_MINOR * 100 +                   \
      __FLINT_VERSION_PATCHLEVEL)
 #else
 #define RS_FLINT_RELEASE 30000

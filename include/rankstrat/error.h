@@ -11,10 +11,10 @@ extern "C" {
 
 /* Status codes; they double as the CLI's exit statuses. */
 enum {
-    RS_OK = 0,        /* success */
-    RS_EINPUT = 1,    /* bad input or usage */
-    RS_ELIMIT = 2,    /* a resource limit refused the job */
-    RS_EINTERNAL = 3  /* an internal consistency check failed */
+    RS_OK = 0,       /* success */
+    RS_EINPUT = 1,   /* bad input or usage */
+    RS_ELIMIT = 2,   /* a resource limit refused the job */
+    RS_EINTERNAL = 3 /* an internal consistency check failed */
 };
 
 #define RS_ERROR_MSG_LEN 1024

@@ -26,12 +26,12 @@ extern "C" {
 /* Limits applied while reading; a reader refuses larger inputs before it
    allocates anything for them. */
 typedef struct {
-    size_t max_file_bytes;    /* whole input */
-    slong max_entries;        /* matrix entries in a network or matrix;
-                                 for a network, entries plus rows */
-    slong max_width;          /* any single d_k, R or C */
-    slong max_layers;         /* L */
-    slong max_json_depth;     /* nesting of JSON arrays and objects */
+    size_t max_file_bytes; /* whole input */
+    slong max_entries;     /* matrix entries in a network or matrix;
+                              for a network, entries plus rows */
+    slong max_width;       /* any single d_k, R or C */
+    slong max_layers;      /* L */
+    slong max_json_depth;  /* nesting of JSON arrays and objects */
 } rs_io_limits_t;
 
 /* The defaults: 1 GiB, 5e7 entries, 1e6 width, 4096 layers, depth 64. */
@@ -78,8 +78,8 @@ int rs_parse_dims(slong **d, slong *L, const char *arg, const char *opt,
    be repeated (multiplicities add).  Blanks around bars are allowed; "" and
    "-" are the barcode without bars.  Messages name `opt`; B is unchanged on
    failure. */
-int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg,
-                     const char *opt, rs_error_t err);
+int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg, const char *opt,
+                     rs_error_t err);
 
 /* Parses a nonnegative integer option value no larger than max. */
 int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
@@ -108,10 +108,10 @@ void rs_json_fprint_qmat(FILE *f, const fmpq_mat_t M);
    (commit just flushes).  f has a file descriptor (fileno works) except
    for standard output when stdout has none. */
 typedef struct {
-    FILE *f;         /* write here */
-    char *path;      /* final name, or NULL for standard output */
-    char *tmp_path;  /* visible temporary name, or NULL if there is none */
-    int kind;        /* how f reaches path (private to outfile.c) */
+    FILE *f;        /* write here */
+    char *path;     /* final name, or NULL for standard output */
+    char *tmp_path; /* visible temporary name, or NULL if there is none */
+    int kind;       /* how f reaches path (private to outfile.c) */
 } rs_outfile_t;
 
 int rs_outfile_open(rs_outfile_t *out, const char *path, rs_error_t err);

@@ -19,12 +19,12 @@ extern "C" {
 #endif
 
 typedef struct {
-    slong L;                /* number of weight matrices; 0 for an empty net */
-    slong *d;               /* widths d_0..d_L */
-    fmpq_mat_struct *W;     /* W[k-1] = W_k, d_k x d_{k-1} */
-    fmpq_mat_struct *prod;  /* W_{ji} at rs_tri_index(i, j); W_{ii} = I;
-                               NULL until first needed */
-    int products_ready;     /* whether prod is current */
+    slong L;               /* number of weight matrices; 0 for an empty net */
+    slong *d;              /* widths d_0..d_L */
+    fmpq_mat_struct *W;    /* W[k-1] = W_k, d_k x d_{k-1} */
+    fmpq_mat_struct *prod; /* W_{ji} at rs_tri_index(i, j); W_{ii} = I;
+                              NULL until first needed */
+    int products_ready;    /* whether prod is current */
 } rs_net_struct;
 
 typedef rs_net_struct rs_net_t[1];

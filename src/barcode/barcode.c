@@ -8,7 +8,10 @@ void rs_barcode_init(rs_barcode_t B, slong L)
     B->w = flint_calloc(rs_tri_size(L), sizeof(slong));
 }
 
-void rs_barcode_clear(rs_barcode_t B) { flint_free(B->w); }
+void rs_barcode_clear(rs_barcode_t B)
+{
+    flint_free(B->w);
+}
 
 void rs_barcode_set(rs_barcode_t B, const rs_barcode_t C)
 {

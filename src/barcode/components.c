@@ -57,8 +57,8 @@ slong rs_barcode_components_log2(const rs_barcode_t B)
                 continue;
             for (k = FLINT_MAX(a, 1); k <= FLINT_MIN(b, L - 1); k++)
                 row[col[k] / FLINT_BITS] ^= UWORD(1) << (col[k] % FLINT_BITS);
-#define RS_SET_BIT(c)                                                         \
-    if ((c) >= 0)                                                             \
+#define RS_SET_BIT(c)                                                          \
+    if ((c) >= 0)                                                              \
     row[(c) / FLINT_BITS] ^= UWORD(1) << ((c) % FLINT_BITS)
             if (a == 0 && b == L)
                 RS_SET_BIT(colA);

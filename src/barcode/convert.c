@@ -9,11 +9,10 @@ void rs_barcode_from_ranks(rs_barcode_t B, const rs_ranks_t R)
     }
     for (j = 0; j <= L; j++)
         for (i = 0; i <= j; i++)
-            rs_barcode_set_entry(B, i, j,
-                                 rs_ranks_get(R, i, j) -
-                                     rs_ranks_get(R, i, j + 1) -
-                                     rs_ranks_get(R, i - 1, j) +
-                                     rs_ranks_get(R, i - 1, j + 1));
+            rs_barcode_set_entry(
+                B, i, j,
+                rs_ranks_get(R, i, j) - rs_ranks_get(R, i, j + 1) -
+                    rs_ranks_get(R, i - 1, j) + rs_ranks_get(R, i - 1, j + 1));
 }
 
 void rs_ranks_from_barcode(rs_ranks_t R, const rs_barcode_t B)
@@ -31,8 +30,7 @@ void rs_ranks_from_barcode(rs_ranks_t R, const rs_barcode_t B)
                                rs_barcode_get(B, i, j) +
                                    rs_ranks_get(R, i, j + 1) +
                                    (i > 0 ? rs_ranks_get(R, i - 1, j) : 0) -
-                                   (i > 0 ? rs_ranks_get(R, i - 1, j + 1)
-                                          : 0));
+                                   (i > 0 ? rs_ranks_get(R, i - 1, j + 1) : 0));
 }
 
 int rs_barcode_is_valid(const rs_barcode_t B, const slong *d, slong r)

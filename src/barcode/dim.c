@@ -46,8 +46,7 @@ slong rs_ranks_dim(const rs_ranks_t R)
             loss += (rs_ranks_get(R, i, j - 1) - rji) *
                     (rs_ranks_get(R, i + 1, j) - rji);
         }
-    return N - loss -
-           r * (rs_ranks_get(R, 0, 0) + rs_ranks_get(R, L, L) - r);
+    return N - loss - r * (rs_ranks_get(R, 0, 0) + rs_ranks_get(R, L, L) - r);
 }
 
 slong rs_barcode_dim(const rs_barcode_t B)

@@ -8,7 +8,10 @@ void rs_ranks_init(rs_ranks_t R, slong L)
     R->r = flint_calloc(rs_tri_size(L), sizeof(slong));
 }
 
-void rs_ranks_clear(rs_ranks_t R) { flint_free(R->r); }
+void rs_ranks_clear(rs_ranks_t R)
+{
+    flint_free(R->r);
+}
 
 void rs_ranks_set(rs_ranks_t R, const rs_ranks_t S)
 {

@@ -52,8 +52,8 @@ int rs_cli_parse(int argc, char **argv, const rs_cli_opt *opts, int nopts,
                                 arg);
         if (o->flag != NULL) {
             if (eq)
-                return rs_error_set(err, RS_EINPUT,
-                                    "%s: expected no value", o->name);
+                return rs_error_set(err, RS_EINPUT, "%s: expected no value",
+                                    o->name);
             *o->flag = 1;
             continue;
         }
@@ -92,8 +92,8 @@ int rs_cli_choice(int *index, const char *value, const char *const *choices,
             strncat(list, ", ", sizeof list - strlen(list) - 1);
         strncat(list, choices[i], sizeof list - strlen(list) - 1);
     }
-    return rs_error_set(err, RS_EINPUT, "%s: expected one of %s, got '%s'",
-                        opt, list, value);
+    return rs_error_set(err, RS_EINPUT, "%s: expected one of %s, got '%s'", opt,
+                        list, value);
 }
 
 /* Whether msg starts "FILE:LINE:COL: " (then it is printed as is, the way
@@ -124,4 +124,7 @@ int rs_cli_fail(const char *cmd, const rs_error_t err)
     return err->status;
 }
 
-void rs_cli_usage(FILE *f, const char *usage) { fputs(usage, f); }
+void rs_cli_usage(FILE *f, const char *usage)
+{
+    fputs(usage, f);
+}

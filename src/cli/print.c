@@ -40,15 +40,14 @@ void rs_cli_print_dims(FILE *f, const slong *d, slong L)
     fputc(')', f);
 }
 
-void rs_cli_print_rank_triangle(FILE *f, const rs_ranks_t R,
-                                const char *indent)
+void rs_cli_print_rank_triangle(FILE *f, const rs_ranks_t R, const char *indent)
 {
     slong L = R->L, i, j, w = 3;
     char buf[32];
     for (j = 0; j <= L; j++)
         for (i = 0; i <= j; i++) {
-            int n = snprintf(buf, sizeof buf, "%ld",
-                             (long)rs_ranks_get(R, i, j));
+            int n =
+                snprintf(buf, sizeof buf, "%ld", (long)rs_ranks_get(R, i, j));
             w = FLINT_MAX(w, n);
         }
     fprintf(f, "%s%*s", indent, 6, "");
@@ -105,8 +104,8 @@ void rs_json_print_barcode(FILE *f, const rs_barcode_t B)
     for (i = 0; i <= L; i++)
         for (j = i; j <= L; j++)
             if (rs_barcode_get(B, i, j) > 0)
-                fprintf(f, "%s[%ld,%ld,%ld]", n++ ? "," : "", (long)i,
-                        (long)j, (long)rs_barcode_get(B, i, j));
+                fprintf(f, "%s[%ld,%ld,%ld]", n++ ? "," : "", (long)i, (long)j,
+                        (long)rs_barcode_get(B, i, j));
     fputc(']', f);
 }
 

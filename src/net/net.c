@@ -74,9 +74,15 @@ void rs_net_swap(rs_net_t N, rs_net_t M)
     *M = t;
 }
 
-slong rs_net_num_layers(const rs_net_t N) { return N->L; }
+slong rs_net_num_layers(const rs_net_t N)
+{
+    return N->L;
+}
 
-slong rs_net_width(const rs_net_t N, slong k) { return N->d[k]; }
+slong rs_net_width(const rs_net_t N, slong k)
+{
+    return N->d[k];
+}
 
 slong rs_net_num_params(const rs_net_t N)
 {

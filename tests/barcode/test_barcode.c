@@ -184,13 +184,12 @@ static void check_merges(const slong *d, slong L, slong r)
                             continue;
                         rs_barcode_merge(M, B, a, b, c, e);
                         ck_assert(rs_barcode_is_valid(M, d, r));
-                        ck_assert_int_gt(rs_barcode_dim(M),
-                                         rs_barcode_dim(B));
+                        ck_assert_int_gt(rs_barcode_dim(M), rs_barcode_dim(B));
                         rs_ranks_from_barcode(R2, M);
                         for (j = 1; j <= L; j++)
                             for (i = 0; i < j; i++) {
-                                int in = a <= i && i <= c - 1 &&
-                                         b + 1 <= j && j <= e;
+                                int in = a <= i && i <= c - 1 && b + 1 <= j &&
+                                         j <= e;
                                 ck_assert_int_eq(rs_ranks_get(R2, i, j),
                                                  rs_ranks_get(R, i, j) + in);
                             }
@@ -326,8 +325,7 @@ static void set_bars(rs_barcode_t B, slong L, const slong *bars, slong n)
     rs_barcode_clear(B);
     rs_barcode_init(B, L);
     for (k = 0; k < n; k++)
-        rs_barcode_set_entry(B, bars[3 * k], bars[3 * k + 1],
-                             bars[3 * k + 2]);
+        rs_barcode_set_entry(B, bars[3 * k], bars[3 * k + 1], bars[3 * k + 2]);
 }
 
 START_TEST(test_example_tables)
@@ -388,8 +386,7 @@ END_TEST
 
 START_TEST(test_smoothness_examples)
 {
-    slong a[] = {2, 1, 2}, b[] = {1, 2, 2}, c[] = {1, 2, 2, 1},
-          e[] = {2, 2, 2};
+    slong a[] = {2, 1, 2}, b[] = {1, 2, 2}, c[] = {1, 2, 2, 1}, e[] = {2, 2, 2};
     ck_assert(rs_fiber_is_smooth(a, 2, 1));
     ck_assert(rs_fiber_is_smooth(b, 2, 1));
     ck_assert(rs_fiber_is_smooth(c, 3, 1));
@@ -417,8 +414,7 @@ START_TEST(test_permutation_invariance)
     slong trial;
     rs_test_rand_init(state);
     for (trial = 0; trial < 40; trial++) {
-        slong L = 2 + (slong)n_randint(state, 2), d[5], p[5], k, c1, c2, t1,
-              t2;
+        slong L = 2 + (slong)n_randint(state, 2), d[5], p[5], k, c1, c2, t1, t2;
         for (k = 0; k <= L; k++)
             d[k] = p[k] = 1 + (slong)n_randint(state, 3);
         for (k = L; k > 0; k--) {

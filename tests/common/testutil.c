@@ -66,8 +66,8 @@ void rs_test_rand_invertible_q(fmpq_mat_t G, flint_rand_t state,
     for (i = 0; i < n; i++) {
         fmpz_set_si(s, 1 + (slong)n_randint(state, 5));
         for (j = 0; j < n; j++)
-            fmpq_set_fmpz_frac(fmpq_mat_entry(G, i, j),
-                               fmpz_mat_entry(Z, i, j), s);
+            fmpq_set_fmpz_frac(fmpq_mat_entry(G, i, j), fmpz_mat_entry(Z, i, j),
+                               s);
     }
     fmpz_clear(s);
     fmpz_mat_clear(Z);
@@ -105,11 +105,10 @@ void rs_test_rand_rank_q(fmpq_mat_t A, slong r, flint_rand_t state,
     fmpq_init(s);
     for (i = 0; i < m; i++) {
         /* scale each row by a random nonzero rational: the rank is unchanged */
-        fmpq_set_si(s, 1 + (slong)n_randint(state, 3),
-                    1 + n_randint(state, 4));
+        fmpq_set_si(s, 1 + (slong)n_randint(state, 3), 1 + n_randint(state, 4));
         for (j = 0; j < n; j++) {
-            fmpq_set_fmpz_frac(fmpq_mat_entry(A, i, j),
-                               fmpz_mat_entry(Z, i, j), fmpq_denref(s));
+            fmpq_set_fmpz_frac(fmpq_mat_entry(A, i, j), fmpz_mat_entry(Z, i, j),
+                               fmpq_denref(s));
             fmpq_mul_fmpz(fmpq_mat_entry(A, i, j), fmpq_mat_entry(A, i, j),
                           fmpq_numref(s));
         }

@@ -21,15 +21,19 @@ void rs_test_rand_init(flint_rand_t state);
 /* A random invertible n x n integer matrix with small entries (about `bits`
    bits): a product of a random unit lower and a random unit upper
    triangular matrix, then a random row permutation, so det = +-1. */
-void rs_test_rand_unimodular(fmpz_mat_t G, flint_rand_t state, flint_bitcnt_t bits);
+void rs_test_rand_unimodular(fmpz_mat_t G, flint_rand_t state,
+                             flint_bitcnt_t bits);
 /* The same as an fmpq_mat, with an extra random nonzero scalar on each row
    so that inverses have denominators. */
-void rs_test_rand_invertible_q(fmpq_mat_t G, flint_rand_t state, flint_bitcnt_t bits);
+void rs_test_rand_invertible_q(fmpq_mat_t G, flint_rand_t state,
+                               flint_bitcnt_t bits);
 
 /* A random m x n matrix of exact rank r: P [[I_r,0],[0,0]] Q with P, Q
    random unimodular. A must be initialised m x n. */
-void rs_test_rand_rank_z(fmpz_mat_t A, slong r, flint_rand_t state, flint_bitcnt_t bits);
-void rs_test_rand_rank_q(fmpq_mat_t A, slong r, flint_rand_t state, flint_bitcnt_t bits);
+void rs_test_rand_rank_z(fmpz_mat_t A, slong r, flint_rand_t state,
+                         flint_bitcnt_t bits);
+void rs_test_rand_rank_q(fmpq_mat_t A, slong r, flint_rand_t state,
+                         flint_bitcnt_t bits);
 
 /* A uniformly chosen random barcode valid for (d, r), or 0 if there is none
    (then B is untouched).  Chosen by the layer-by-layer process: at each

@@ -64,10 +64,9 @@ START_TEST(test_planted_points)
             const fmpq_mat_struct *W = rs_net_product(N, L, 0);
             for (i = 0; i < d[L]; i++)
                 for (j = 0; j < d[0]; j++)
-                    ck_assert_int_eq(
-                        fmpq_equal_si(fmpq_mat_entry(W, i, j),
-                                      (i == j && i < r) ? 1 : 0),
-                        1);
+                    ck_assert_int_eq(fmpq_equal_si(fmpq_mat_entry(W, i, j),
+                                                   (i == j && i < r) ? 1 : 0),
+                                     1);
         }
         rs_net_ranks(R, N);
         rs_barcode_from_ranks(B2, R);
@@ -101,11 +100,10 @@ START_TEST(test_products_and_transpose)
         rand_shape(d, &L, &r, 5, 4, state);
         rs_net_init(N, d, L);
         for (k = 1; k <= L; k++)
-            rs_test_rand_rank_q(rs_net_weight_mut(N, k),
-                                (slong)n_randint(state,
-                                                 FLINT_MIN(d[k], d[k - 1]) +
-                                                     1),
-                                state, 3);
+            rs_test_rand_rank_q(
+                rs_net_weight_mut(N, k),
+                (slong)n_randint(state, FLINT_MIN(d[k], d[k - 1]) + 1), state,
+                3);
         /* every cached product equals the chain product from scratch */
         fmpq_mat_init(P, 0, 0);
         for (j = 1; j <= L; j++)
@@ -166,12 +164,10 @@ START_TEST(test_weight_vectors)
         rs_net_init(M, d, L);
         rs_net_set_vec(M, v);
         for (k = 1; k <= L; k++)
-            ck_assert(fmpq_mat_equal(rs_net_weight(M, k),
-                                     rs_net_weight(N, k)));
+            ck_assert(fmpq_mat_equal(rs_net_weight(M, k), rs_net_weight(N, k)));
         rs_net_set(M, N);
         for (k = 1; k <= L; k++)
-            ck_assert(fmpq_mat_equal(rs_net_weight(M, k),
-                                     rs_net_weight(N, k)));
+            ck_assert(fmpq_mat_equal(rs_net_weight(M, k), rs_net_weight(N, k)));
         _fmpq_vec_clear(v, n);
         rs_net_clear(N);
         rs_net_clear(M);
