@@ -32,7 +32,7 @@ STATIC_LIB = $(O)/librankstrat.a
 SHARED_LIB = $(O)/librankstrat.so.$(VERSION)
 CLI = $(O)/rankstrat
 
-.PHONY: all lib cli tests check check-unit check-cli check-valgrind \
+.PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
         check-long install uninstall clean distclean demo format bench
 
 all: lib cli
@@ -67,7 +67,7 @@ $(O)/tests/%: $(O)/tests/%.o $(TEST_COMMON_OBJ) $(STATIC_LIB)
 
 # The whole suite: unit tests (Check), CLI golden and bad-input tests, and
 # the CLI tests again under valgrind.
-check: check-unit check-cli check-valgrind
+check: check-unit check-cli check-valgrind check-install
 
 check-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -77,6 +77,9 @@ check-cli: $(CLI)
 
 check-valgrind: $(CLI)
 	tests/cli/valgrind.sh $(CLI)
+
+check-install: lib cli
+	tests/install/check.sh $(O)
 
 # Longer sweeps, not part of `make check`.
 check-long: $(CLI) $(TEST_BIN)
