@@ -14,6 +14,9 @@ int rs_cmd_analyze(int argc, char **argv);
 int rs_cmd_strata(int argc, char **argv);
 int rs_cmd_count(int argc, char **argv);
 int rs_cmd_hasse(int argc, char **argv);
+int rs_cmd_canonical(int argc, char **argv);
+int rs_cmd_move(int argc, char **argv);
+int rs_cmd_verify(int argc, char **argv);
 
 /* One option of a subcommand.  Exactly one of `value` (the option takes a
    value, stored as the argv string) and `flag` (set to 1) is non-NULL. */

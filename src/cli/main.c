@@ -16,6 +16,9 @@ static const rs_cli_command commands[] = {
     {"strata", rs_cmd_strata, "every stratum of a fiber, as a table"},
     {"count", rs_cmd_count, "the exact number of strata of a fiber"},
     {"hasse", rs_cmd_hasse, "the Hasse diagram of the closure order"},
+    {"canonical", rs_cmd_canonical, "the canonical point of a stratum"},
+    {"move", rs_cmd_move, "apply a move to a network, keeping its product"},
+    {"verify", rs_cmd_verify, "check the theorems on every stratum of a fiber"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,1 @@
+canonical --dims 0,0 --barcode -

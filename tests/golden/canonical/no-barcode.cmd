@@ -1,0 +1,1 @@
+canonical --dims 2,3,2

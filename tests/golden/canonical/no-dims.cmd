@@ -1,0 +1,1 @@
+canonical --barcode 0-2

@@ -1,0 +1,1 @@
+canonical --dims 1,2,2,1 --barcode 0-2,1-3

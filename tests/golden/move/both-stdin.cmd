@@ -1,0 +1,1 @@
+move - --hidden 1 --matrix -

@@ -1,0 +1,1 @@
+move tests/golden/move/rank1.net --end 2 --matrix tests/golden/move/fix-left.mat

@@ -1,0 +1,1 @@
+move tests/golden/move/rank1.net --hidden 1 --matrix tests/golden/move/g.mat

@@ -1,0 +1,1 @@
+move tests/golden/move/rank1.net --merge 0-0,1-1 --t 0.25

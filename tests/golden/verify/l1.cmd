@@ -1,0 +1,1 @@
+verify --dims 3,2 --rank 1

@@ -1,0 +1,1 @@
+verify --dims 3,3,3,3,3 --rank 0 --max-strata 100

@@ -1,0 +1,1 @@
+verify --dims 2,2,2

@@ -1,0 +1,1 @@
+verify --dims 3,3,3,3 --product - --format json
