@@ -2,8 +2,9 @@
    partial products W_{ji} = W_j W_{j-1} ... W_{i+1} (MATH.md section 1).
 
    Products are built incrementally, W_{j,i} = W_j W_{j-1,i}, never
-   re-multiplied from scratch, and cached until a weight is changed through
-   rs_net_weight_mut. */
+   re-multiplied from scratch, only when asked for (W_{ji} needs W_{ki} for
+   i < k < j, no other product), and cached until a weight is changed
+   through rs_net_weight_mut. */
 #ifndef RANKSTRAT_NET_H
 #define RANKSTRAT_NET_H
 
@@ -24,7 +25,9 @@ typedef struct {
     fmpq_mat_struct *W;    /* W[k-1] = W_k, d_k x d_{k-1} */
     fmpq_mat_struct *prod; /* W_{ji} at rs_tri_index(i, j); W_{ii} = I;
                               NULL until first needed */
-    int products_ready;    /* whether prod is current */
+    slong *top;            /* W_{ji} is current for i <= j <= top[i]
+                              (top[i] = i - 1: none); products are made on
+                              demand, along W_{i+1,i}, W_{i+2,i}, ... */
 } rs_net_struct;
 
 typedef rs_net_struct rs_net_t[1];
@@ -54,14 +57,23 @@ const fmpq_mat_struct *rs_net_weight(const rs_net_t N, slong k);
 /* W_k for writing; invalidates the cached products. */
 fmpq_mat_struct *rs_net_weight_mut(rs_net_t N, slong k);
 
-/* Computes every W_{ji} if they are not current. */
+/* Computes every W_{ji} that is not current. */
 void rs_net_compute_products(rs_net_t N);
-/* W_{ji}, 0 <= i <= j <= L (the identity when i = j); computes the
-   products first if needed.  Owned by N. */
+/* W_{ji}, 0 <= i <= j <= L (the identity when i = j); computes W_{ki},
+   i < k <= j, first if they are not current.  Owned by N. */
 const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i);
 
-/* The rank list r_{ji} = rank W_{ji}, exact (R is re-shaped to L). */
+/* The rank list r_{ji} = rank W_{ji}, exact and certified (R is re-shaped
+   to L).  Shares the work along the triangle and does not form the
+   partial products over Q (see src/net/ranks.c). */
 void rs_net_ranks(rs_ranks_t R, rs_net_t N);
+
+/* rs_net_ranks with the modular screening done with the primes after
+   prime_start (0: automatic), which are also passed to the certified ranks
+   (rs_rank_info_struct.prime_start): a test hook for adversarial primes.
+   Returns the number of entries whose rank needed exact work beyond the
+   modular screening and the monotonicity of the rank list. */
+slong rs_net_ranks_start(rs_ranks_t R, rs_net_t N, ulong prime_start);
 
 /* The transpose network (W_L^T, ..., W_1^T), widths reversed. */
 void rs_net_transpose(rs_net_t T, const rs_net_t N);

@@ -124,7 +124,9 @@ static int analysis_compute(analysis *a, rs_net_t net, slong max_work,
     fmpz_init(a->strata);
     a->strata_counted = 0;
     a->strata_note[0] = '\0';
-    /* the rank list needs every partial product W_ji */
+    /* the rank list keeps certified column blocks Z_ji[:, S_ji] of every
+       partial product, and the geometry options use the products
+       themselves: both cost up to sum_{i<=j} d_j d_i entries */
     if ((status = rs_limits_check_products(net->d, a->L, o->max_entries,
                                            "--max-entries", err)))
         return status;

@@ -3,15 +3,15 @@
 #include "rankstrat/net.h"
 #include "rankstrat/qspace.h"
 
-/* Products are allocated on first use: they can be far larger than the
-   weights (d = (n, 1, n) has 2n weights and an n x n product). */
+/* Products are allocated on first use, each one only when it is computed:
+   they can be far larger than the weights (d = (n, 1, n) has 2n weights
+   and an n x n product), and most callers need few of them. */
 static void products_alloc(rs_net_t N)
 {
-    slong L = N->L, i, j;
-    N->prod = flint_malloc(rs_tri_size(L) * sizeof(fmpq_mat_struct));
-    for (j = 0; j <= L; j++)
-        for (i = 0; i <= j; i++)
-            fmpq_mat_init(N->prod + rs_tri_index(i, j), N->d[j], N->d[i]);
+    slong k, n = rs_tri_size(N->L);
+    N->prod = flint_malloc(n * sizeof(fmpq_mat_struct));
+    for (k = 0; k < n; k++)
+        fmpq_mat_init(N->prod + k, 0, 0);
 }
 
 static void products_free(rs_net_t N)
@@ -25,6 +25,13 @@ static void products_free(rs_net_t N)
     N->prod = NULL;
 }
 
+static void products_invalidate(rs_net_t N)
+{
+    slong i;
+    for (i = 0; i <= N->L; i++)
+        N->top[i] = i - 1;
+}
+
 void rs_net_init(rs_net_t N, const slong *d, slong L)
 {
     slong k;
@@ -35,7 +42,8 @@ void rs_net_init(rs_net_t N, const slong *d, slong L)
     for (k = 1; k <= L; k++)
         fmpq_mat_init(N->W + k - 1, d[k], d[k - 1]);
     N->prod = NULL;
-    N->products_ready = 0;
+    N->top = flint_malloc((L + 1) * sizeof(slong));
+    products_invalidate(N);
 }
 
 void rs_net_init_empty(rs_net_t N)
@@ -50,6 +58,7 @@ void rs_net_clear(rs_net_t N)
     for (k = 0; k < N->L; k++)
         fmpq_mat_clear(N->W + k);
     products_free(N);
+    flint_free(N->top);
     flint_free(N->W);
     flint_free(N->d);
 }
@@ -105,49 +114,38 @@ const fmpq_mat_struct *rs_net_weight(const rs_net_t N, slong k)
 
 fmpq_mat_struct *rs_net_weight_mut(rs_net_t N, slong k)
 {
-    N->products_ready = 0;
+    products_invalidate(N);
     return N->W + k - 1;
 }
 
 void rs_net_compute_products(rs_net_t N)
 {
-    slong L = N->L, i, j;
-    if (N->products_ready)
-        return;
-    if (N->prod == NULL)
-        products_alloc(N);
-    for (i = 0; i <= L; i++)
-        fmpq_mat_one(N->prod + rs_tri_index(i, i));
-    /* W_{j,i} = W_j W_{j-1,i}: one multiplication per product */
-    for (i = 0; i < L; i++) {
-        fmpq_mat_set(N->prod + rs_tri_index(i, i + 1), N->W + i);
-        for (j = i + 2; j <= L; j++)
-            fmpq_mat_mul(N->prod + rs_tri_index(i, j), N->W + j - 1,
-                         N->prod + rs_tri_index(i, j - 1));
-    }
-    N->products_ready = 1;
+    slong i;
+    for (i = 0; i <= N->L; i++)
+        rs_net_product(N, N->L, i);
 }
 
 const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i)
 {
-    rs_net_compute_products(N);
-    return N->prod + rs_tri_index(i, j);
-}
-
-void rs_net_ranks(rs_ranks_t R, rs_net_t N)
-{
-    slong L = N->L, i, j;
-    if (R->L != L) {
-        rs_ranks_clear(R);
-        rs_ranks_init(R, L);
+    slong k;
+    fmpq_mat_struct *P;
+    if (N->top[i] >= j)
+        return N->prod + rs_tri_index(i, j);
+    if (N->prod == NULL)
+        products_alloc(N);
+    /* W_{k,i} = W_k W_{k-1,i}: one multiplication per product */
+    for (k = N->top[i] + 1; k <= j; k++) {
+        P = N->prod + rs_tri_index(i, k);
+        rs_qmat_reshape(P, N->d[k], N->d[i]);
+        if (k == i)
+            fmpq_mat_one(P);
+        else if (k == i + 1)
+            fmpq_mat_set(P, N->W + i);
+        else
+            fmpq_mat_mul(P, N->W + k - 1, N->prod + rs_tri_index(i, k - 1));
+        N->top[i] = k;
     }
-    rs_net_compute_products(N);
-    for (i = 0; i <= L; i++)
-        rs_ranks_set_entry(R, i, i, N->d[i]);
-    for (j = 1; j <= L; j++)
-        for (i = 0; i < j; i++)
-            rs_ranks_set_entry(R, i, j,
-                               rs_qmat_rank(N->prod + rs_tri_index(i, j)));
+    return N->prod + rs_tri_index(i, j);
 }
 
 void rs_net_transpose(rs_net_t T, const rs_net_t N)
@@ -182,5 +180,5 @@ void rs_net_set_vec(rs_net_t N, const fmpq *v)
         for (a = 0; a < N->d[k]; a++)
             for (b = 0; b < N->d[k - 1]; b++)
                 fmpq_set(fmpq_mat_entry(N->W + k - 1, a, b), v + pos++);
-    N->products_ready = 0;
+    products_invalidate(N);
 }
