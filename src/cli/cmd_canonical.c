@@ -1,7 +1,7 @@
 /* rankstrat canonical: the canonical point of a stratum, optionally moved
    into the fiber of a given product W. */
 #include "cli/cli.h"
-#include "cli/product_opt.h"
+#include "cli/fiber_opts.h"
 
 static const char usage_text[] =
     "Usage: rankstrat canonical --dims D --barcode B [--product MATFILE]\n"

@@ -4,7 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/print.h"
-#include "cli/product_opt.h"
+#include "cli/fiber_opts.h"
 #include "cli/strata_cmd.h"
 
 static const char usage_text[] =

@@ -1,11 +1,27 @@
 #include "cli/fiber_opts.h"
 
-int rs_cli_fiber_parse(rs_cli_fiber *f, const char *dims, const char *rank,
-                       const char *product, rs_error_t err)
+int rs_cli_read_product(fmpq_mat_t W, const char *product, const slong *d,
+                        slong L, const char *dims, rs_error_t err)
+{
+    int status = rs_matrix_read(W, product, NULL, err);
+    if (status == RS_OK &&
+        (fmpq_mat_nrows(W) != d[L] || fmpq_mat_ncols(W) != d[0]))
+        status = rs_error_set(err, RS_EINPUT,
+                              "--product %s: expected a %ld x %ld matrix (d_L "
+                              "x d_0 for --dims %s), got %ld x %ld",
+                              product, (long)d[L], (long)d[0], dims,
+                              (long)fmpq_mat_nrows(W), (long)fmpq_mat_ncols(W));
+    return status;
+}
+
+int rs_cli_fiber_parse_w(rs_cli_fiber *f, fmpq_mat_t W, int *have_W,
+                         const char *dims, const char *rank,
+                         const char *product, rs_error_t err)
 {
     slong k, m;
     int status;
     f->d = NULL;
+    *have_W = 0;
     if (dims == NULL)
         return rs_error_set(err, RS_EINPUT,
                             "--dims: expected the widths d_0,...,d_L (e.g. "
@@ -23,20 +39,17 @@ int rs_cli_fiber_parse(rs_cli_fiber *f, const char *dims, const char *rank,
     if (rank != NULL) {
         status = rs_parse_slong(&f->r, rank, RS_MAX_TOTAL_WIDTH, "--rank", err);
     } else {
-        fmpq_mat_t W;
-        fmpq_mat_init(W, 0, 0);
-        status = rs_matrix_read(W, product, NULL, err);
-        if (status == RS_OK &&
-            (fmpq_mat_nrows(W) != f->d[f->L] || fmpq_mat_ncols(W) != f->d[0]))
-            status = rs_error_set(
-                err, RS_EINPUT,
-                "--product %s: expected a %ld x %ld matrix (d_L x d_0 for "
-                "--dims %s), got %ld x %ld",
-                product, (long)f->d[f->L], (long)f->d[0], dims,
-                (long)fmpq_mat_nrows(W), (long)fmpq_mat_ncols(W));
-        if (status == RS_OK)
-            f->r = rs_qmat_rank(W);
-        fmpq_mat_clear(W);
+        fmpq_mat_t P;
+        fmpq_mat_init(P, 0, 0);
+        status = rs_cli_read_product(P, product, f->d, f->L, dims, err);
+        if (status == RS_OK) {
+            f->r = rs_qmat_rank(P);
+            if (W != NULL) {
+                fmpq_mat_swap(W, P);
+                *have_W = 1;
+            }
+        }
+        fmpq_mat_clear(P);
     }
     if (status == RS_OK) {
         m = f->d[0];
@@ -50,10 +63,17 @@ int rs_cli_fiber_parse(rs_cli_fiber *f, const char *dims, const char *rank,
                 rank != NULL ? "--rank" : "--product", (long)f->r, (long)m);
     }
     if (status != RS_OK) {
-        flint_free(f->d);
-        f->d = NULL;
+        rs_cli_fiber_clear(f);
+        *have_W = 0;
     }
     return status;
+}
+
+int rs_cli_fiber_parse(rs_cli_fiber *f, const char *dims, const char *rank,
+                       const char *product, rs_error_t err)
+{
+    int have_W;
+    return rs_cli_fiber_parse_w(f, NULL, &have_W, dims, rank, product, err);
 }
 
 void rs_cli_fiber_clear(rs_cli_fiber *f)
