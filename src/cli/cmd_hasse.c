@@ -37,27 +37,12 @@ enum { FMT_DOT, FMT_TIKZ, FMT_SVG, FMT_JSON };
 static int write_json(FILE *f, const rs_strata_t S, const rs_covers_t C)
 {
     rs_strata_printer p;
-    rs_ranks_t R;
-    rs_barcode_t B;
-    slong id, k = 0;
-    rs_ranks_init(R, S->L);
-    rs_barcode_init(B, S->L);
     rs_strata_printer_init(&p, f, RS_STRATA_JSON, 1, 1, S->d, S->L, S->r,
                            rs_strata_dim(S, 0), S->n, 0);
     rs_strata_printer_header(&p);
-    for (id = 0; id < S->n; id++) {
-        slong first = k;
-        while (k < C->n && rs_covers_lower(C, k) == id)
-            k++;
-        rs_strata_get_ranks(R, S, id);
-        rs_barcode_from_ranks(B, R);
-        rs_strata_printer_row(&p, id, R, B, rs_strata_dim(S, id), C, first,
-                              k - first, S->dim);
-    }
+    rs_strata_printer_rows(&p, S, C);
     rs_strata_printer_footer(&p, C);
     rs_strata_printer_clear(&p);
-    rs_ranks_clear(R);
-    rs_barcode_clear(B);
     return RS_OK;
 }
 

@@ -101,7 +101,7 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_strata_printer p;
     rs_ranks_t R;
     rs_barcode_t B;
-    slong id, k = 0, w_bar = 0, fiber_dim;
+    slong id, w_bar = 0, fiber_dim;
     int status = RS_OK, covers = job->hasse || job->fmt == RS_STRATA_LATEX;
 
     rs_strata_init(S, job->f.d, job->f.L, job->f.r);
@@ -126,15 +126,7 @@ static int run_collect(strata_job *job, rs_error_t err)
         rs_strata_printer_init(&p, out.f, job->fmt, covers, 1, job->f.d,
                                job->f.L, job->f.r, fiber_dim, S->n, w_bar);
         rs_strata_printer_header(&p);
-        for (id = 0; id < S->n; id++) {
-            slong first = k;
-            while (k < C->n && rs_covers_lower(C, k) == id)
-                k++;
-            rs_strata_get_ranks(R, S, id);
-            rs_barcode_from_ranks(B, R);
-            rs_strata_printer_row(&p, id, R, B, rs_strata_dim(S, id), C, first,
-                                  k - first, S->dim);
-        }
+        rs_strata_printer_rows(&p, S, C);
         rs_strata_printer_footer(&p, job->hasse ? C : NULL);
         rs_strata_printer_clear(&p);
         status = rs_outfile_commit(&out, err);

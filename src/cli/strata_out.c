@@ -498,3 +498,24 @@ void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C)
     }
     rs_wbuf_flush(w);
 }
+
+void rs_strata_printer_rows(rs_strata_printer *p, const rs_strata_t S,
+                            const rs_covers_t C)
+{
+    rs_ranks_t R;
+    rs_barcode_t B;
+    slong id, k = 0;
+    rs_ranks_init(R, S->L);
+    rs_barcode_init(B, S->L);
+    for (id = 0; id < S->n; id++) {
+        slong first = k;
+        while (k < C->n && rs_covers_lower(C, k) == id)
+            k++;
+        rs_strata_get_ranks(R, S, id);
+        rs_barcode_from_ranks(B, R);
+        rs_strata_printer_row(p, id, R, B, rs_strata_dim(S, id), C, first,
+                              k - first, S->dim);
+    }
+    rs_ranks_clear(R);
+    rs_barcode_clear(B);
+}

@@ -37,6 +37,10 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
                            const rs_covers_struct *C, slong first, slong nup,
                            const slong *dims);
 /* Ends the table; C (the covers, or NULL) goes into the JSON "covers". */
+/* One row per stored stratum of S, in id order, with its covers from C
+   (sorted by lower stratum). */
+void rs_strata_printer_rows(rs_strata_printer *p, const rs_strata_t S,
+                            const rs_covers_t C);
 void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C);
 void rs_strata_printer_clear(rs_strata_printer *p);
 
