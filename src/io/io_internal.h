@@ -64,7 +64,9 @@ const char *rs_io_display_name(const char *path);
 /* Reads the whole of `path` ("-" is standard input) into a new buffer
    (*data, freed with flint_free; NUL-terminated for convenience, the
    terminator not counted in *len).  Refuses more than max bytes with
-   RS_ELIMIT. */
+   RS_ELIMIT.  Stops after the first NUL byte, which no input may contain
+   (the data then ends with it, and the parser reports it): /dev/zero or a
+   binary file costs no more than its first block. */
 int rs_io_read_all(char **data, size_t *len, const char *path, size_t max,
                    rs_error_t err);
 

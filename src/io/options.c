@@ -29,14 +29,24 @@ int rs_opt_error(rs_error_t err, int status, const char *opt, const char *arg,
 int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
                    rs_error_t err)
 {
-    slong x, off;
-    if (max >= WORD_MAX)
-        max = WORD_MAX - 1;
-    off = rs_io_parse_count(&x, arg, strlen(arg), max);
-    if (off >= 0)
-        return rs_opt_error(err, RS_EINPUT, opt, arg, (size_t)off,
+    size_t i, n = strlen(arg);
+    slong x = 0;
+    int over = 0;
+    if (n == 0)
+        return rs_opt_error(err, RS_EINPUT, opt, arg, 0,
                             "expected a nonnegative integer");
-    if (x > max)
+    /* any max up to WORD_MAX itself: x <= max is kept without overflow */
+    for (i = 0; i < n; i++) {
+        slong dg = arg[i] - '0';
+        if (arg[i] < '0' || arg[i] > '9')
+            return rs_opt_error(err, RS_EINPUT, opt, arg, i,
+                                "expected a nonnegative integer");
+        if (over || x > max / 10 || (x == max / 10 && dg > max % 10))
+            over = 1;
+        else
+            x = 10 * x + dg;
+    }
+    if (over)
         return rs_opt_error(err, RS_EINPUT, opt, arg, 0,
                             "expected a value of at most %ld", (long)max);
     *v = x;

@@ -1,5 +1,6 @@
 /* Reading a whole file (or standard input) into memory, with a size
-   bound, so that parsers never need line buffers. */
+   bound, so that parsers never need line buffers.  Reading stops early
+   after a NUL byte, which no input may contain. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,7 +38,17 @@ int rs_io_read_all(char **data, size_t *len, const char *path, size_t max,
             buf = flint_realloc(buf, cap + 1);
         }
         got = fread(buf + n, 1, cap - n, f);
-        n += got;
+        /* no input may contain a NUL byte: stop at the first one, so that
+           /dev/zero or a binary file is refused at once rather than after
+           max bytes (the parser reports the NUL at its position) */
+        {
+            const char *z = memchr(buf + n, '\0', got);
+            n += got;
+            if (z != NULL) {
+                n = (size_t)(z - buf) + 1;
+                break;
+            }
+        }
         if (n > max) {
             flint_free(buf);
             if (!is_stdin)

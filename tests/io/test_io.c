@@ -836,6 +836,43 @@ START_TEST(test_read_paths)
                       strstr(err->msg, "cannot open") != NULL,
                   "%s", err->msg);
     ck_assert(sentinel_intact(N));
+
+    /* a NUL byte ends the reading at once: an endless source of zeros is
+       refused at its first byte, even under the default 1 GiB bound, and
+       a file with a NUL deep inside gives the same message as its
+       in-memory form */
+    ck_assert_int_eq(rs_net_read(N, "/dev/zero", NULL, err), RS_EINPUT);
+    ck_assert_str_eq(err->msg, "/dev/zero:1:1: expected text, found a NUL "
+                               "byte");
+    {
+        fmpq_mat_t M;
+        fmpq_mat_init(M, 0, 0);
+        ck_assert_int_eq(rs_matrix_read(M, "/dev/zero", NULL, err), RS_EINPUT);
+        ck_assert_str_eq(err->msg, "/dev/zero:1:1: expected text, found a "
+                                   "NUL byte");
+        fmpq_mat_clear(M);
+    }
+    {
+        char msg[RS_ERROR_MSG_LEN];
+        size_t k, len = 300000;
+        char *big = flint_malloc(len);
+        for (k = 0; k < len; k++)
+            big[k] = k % 61 == 60 ? '\n' : '#';
+        memcpy(big, "dims 1 1\n", 9);
+        big[200000] = '\0';
+        f = fopen(path, "wb");
+        ck_assert(fwrite(big, 1, len, f) == len);
+        fclose(f);
+        ck_assert_int_eq(rs_net_read_buffer(N, big, len, path, NULL, err),
+                         RS_EINPUT);
+        strcpy(msg, err->msg);
+        ck_assert_int_eq(rs_net_read(N, path, NULL, err), RS_EINPUT);
+        ck_assert_str_eq(err->msg, msg);
+        ck_assert_msg(strstr(msg, "NUL byte") != NULL, "%s", msg);
+        flint_free(big);
+        remove(path);
+    }
+    ck_assert(sentinel_intact(N));
     rs_net_clear(N);
     rmdir(dir);
 }

@@ -245,7 +245,24 @@ START_TEST(test_slong)
                                     "--max-strata", err),
                      RS_OK);
     ck_assert_int_eq(v, WORD_MAX - 1);
+    /* the bound itself is allowed, even WORD_MAX (found by fuzzing) */
+    ck_assert_int_eq(rs_parse_slong(&v, "9223372036854775807", WORD_MAX,
+                                    "--max-strata", err),
+                     RS_OK);
+    ck_assert_int_eq(v, WORD_MAX);
+    ck_assert_int_eq(rs_parse_slong(&v, "10", 10, "--rank", err), RS_OK);
+    ck_assert_int_eq(v, 10);
     v = -3;
+    opt_msg(err,
+            rs_parse_slong(&v, "9223372036854775807", WORD_MAX - 1,
+                           "--max-strata", err),
+            RS_EINPUT,
+            "--max-strata: expected a value of at most 9223372036854775806");
+    opt_msg(err,
+            rs_parse_slong(&v, "9223372036854775808", WORD_MAX, "--max-strata",
+                           err),
+            RS_EINPUT,
+            "--max-strata: expected a value of at most 9223372036854775807");
     opt_msg(err, rs_parse_slong(&v, "", 10, "--rank", err), RS_EINPUT,
             "--rank: expected a nonnegative integer at character 1 of "
             "\"\"");
