@@ -33,7 +33,8 @@ SHARED_LIB = $(O)/librankstrat.so.$(VERSION)
 CLI = $(O)/rankstrat
 
 .PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
-        check-long install uninstall clean distclean demo format bench
+        check-long install uninstall clean distclean demo format format-check \
+        bench
 
 all: lib cli
 
@@ -117,6 +118,9 @@ uninstall:
 
 format:
 	clang-format -i $$(find src include tests bench -name '*.[ch]')
+
+format-check:
+	clang-format --dry-run -Werror $$(find src include tests bench -name '*.[ch]')
 
 clean:
 	rm -rf $(O)

@@ -5,6 +5,7 @@
 
 #include "rankstrat/compat.h"
 #include "rankstrat/error.h"
+#include "rankstrat/limits.h"
 #include "rankstrat/barcode.h"
 #include "rankstrat/qspace.h"
 #include "rankstrat/net.h"

@@ -349,9 +349,6 @@ int rs_cmd_analyze(int argc, char **argv)
     }
     analysis_clear(&a);
     rs_net_clear(net);
-    /* FLINT caches freed integers; releasing them keeps valgrind's leak
-       report clean after large exact computations */
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("analyze", err);
     return RS_OK;

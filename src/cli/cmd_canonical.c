@@ -123,7 +123,6 @@ int rs_cmd_canonical(int argc, char **argv)
     rs_net_clear(N);
     rs_barcode_clear(B);
     flint_free(d);
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("canonical", err);
     return RS_OK;

@@ -86,9 +86,6 @@ int rs_cmd_count(int argc, char **argv)
     }
     fmpz_clear(c);
     rs_cli_fiber_clear(&f);
-    /* FLINT caches freed integers; releasing them keeps valgrind's leak
-       report clean after large exact computations */
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("count", err);
     return RS_OK;

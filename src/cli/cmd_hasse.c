@@ -113,9 +113,6 @@ int rs_cmd_hasse(int argc, char **argv)
     rs_covers_clear(C);
     rs_strata_clear(S);
     rs_cli_fiber_clear(&f);
-    /* FLINT caches freed integers; releasing them keeps valgrind's leak
-       report clean after large exact computations */
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("hasse", err);
     return RS_OK;

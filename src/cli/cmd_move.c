@@ -360,7 +360,6 @@ int rs_cmd_move(int argc, char **argv)
     fmpq_mat_clear(W0);
     fmpq_clear(t);
     rs_net_clear(N);
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("move", err);
     return RS_OK;

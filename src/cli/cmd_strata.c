@@ -191,9 +191,6 @@ int rs_cmd_strata(int argc, char **argv)
     if (status == RS_OK)
         status = job.stream ? run_stream(&job, n, err) : run_collect(&job, err);
     rs_cli_fiber_clear(&job.f);
-    /* FLINT caches freed integers; releasing them keeps valgrind's leak
-       report clean after large exact computations */
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("strata", err);
     return RS_OK;

@@ -291,7 +291,6 @@ int rs_cmd_verify(int argc, char **argv)
     rs_strata_clear(S);
     rs_cli_fiber_clear(&fb);
     fmpq_mat_clear(W);
-    flint_cleanup_master();
     if (status != RS_OK)
         return rs_cli_fail("verify", err);
     if (vstatus != RS_OK)

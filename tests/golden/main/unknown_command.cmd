@@ -1,0 +1,1 @@
+frobnicate --dims 2,2
