@@ -17,75 +17,6 @@
 
 #include "rankstrat.h"
 
-static slong rand_small(flint_rand_t st, slong bits)
-{
-    slong bound = WORD(1) << bits;
-    return (slong)n_randint(st, 2 * bound + 1) - bound;
-}
-
-/* L U P with unit triangular L, U (U with random signs): det = +-1. */
-static void rand_unimodular(fmpq_mat_t G, flint_rand_t st, slong bits)
-{
-    slong n = fmpq_mat_nrows(G), i, j;
-    fmpz_mat_t Lo, Up, P;
-    fmpz_mat_init(Lo, n, n);
-    fmpz_mat_init(Up, n, n);
-    fmpz_mat_init(P, n, n);
-    for (i = 0; i < n; i++) {
-        fmpz_one(fmpz_mat_entry(Lo, i, i));
-        fmpz_set_si(fmpz_mat_entry(Up, i, i), n_randint(st, 2) ? 1 : -1);
-        for (j = 0; j < i; j++) {
-            fmpz_set_si(fmpz_mat_entry(Lo, i, j), rand_small(st, bits));
-            fmpz_set_si(fmpz_mat_entry(Up, j, i), rand_small(st, bits));
-        }
-    }
-    fmpz_mat_mul(P, Lo, Up);
-    for (i = n - 1; i > 0; i--) {
-        j = (slong)n_randint(st, (ulong)i + 1);
-        if (j != i)
-            fmpz_mat_swap_rows(P, NULL, i, j);
-    }
-    fmpq_mat_set_fmpz_mat(G, P);
-    fmpz_mat_clear(Lo);
-    fmpz_mat_clear(Up);
-    fmpz_mat_clear(P);
-}
-
-/* A random barcode of the fiber of rank r: at each layer, the strands of
-   each birth class that continue are chosen at random (the [0,L] class
-   keeps at least r, exactly r at the end). */
-static int rand_barcode(rs_barcode_t B, const slong *d, slong L, slong r,
-                        flint_rand_t st)
-{
-    slong k, i, *a, *n;
-    for (k = 0; k <= L; k++)
-        if (d[k] < r)
-            return 0;
-    a = flint_calloc(L + 2, sizeof(slong));
-    n = flint_calloc(L + 2, sizeof(slong));
-    a[0] = d[0];
-    for (k = 0; k < L; k++) {
-        slong budget = d[k + 1], hi0 = FLINT_MIN(a[0], budget);
-        n[0] = (k + 1 == L) ? r : r + (slong)n_randint(st, hi0 - r + 1);
-        budget -= n[0];
-        for (i = 1; i <= k; i++) {
-            slong hi = FLINT_MIN(a[i], budget);
-            n[i] = (slong)n_randint(st, hi + 1);
-            budget -= n[i];
-        }
-        n[k + 1] = budget;
-        for (i = 0; i <= k; i++)
-            rs_barcode_set_entry(B, i, k, a[i] - n[i]);
-        for (i = 0; i <= k + 1; i++)
-            a[i] = n[i];
-    }
-    for (i = 0; i <= L; i++)
-        rs_barcode_set_entry(B, i, L, a[i]);
-    flint_free(a);
-    flint_free(n);
-    return 1;
-}
-
 static int usage(void)
 {
     fprintf(stderr, "usage: gen_planted --dims D0,D1,... (--rank R | "
@@ -144,7 +75,7 @@ int main(int argc, char **argv)
                             "widths --dims\n");
             return 1;
         }
-    } else if (!rand_barcode(B, d, L, r, st)) {
+    } else if (!rs_barcode_randtest(B, d, L, r, st)) {
         fprintf(stderr, "gen_planted: --rank exceeds a width\n");
         return 1;
     }
@@ -153,10 +84,15 @@ int main(int argc, char **argv)
     G = flint_malloc((L + 1) * sizeof(fmpq_mat_struct));
     Gs = flint_calloc(L + 1, sizeof(fmpq_mat_struct *));
     for (k = 0; k <= L; k++) {
+        fmpz_mat_t Z;
         fmpq_mat_init(G + k, d[k], d[k]);
         if (keep && (k == 0 || k == L))
             continue;
-        rand_unimodular(G + k, st, bits);
+        /* unimodular moves keep integer weights integral */
+        fmpz_mat_init(Z, d[k], d[k]);
+        rs_zmat_randunimodular(Z, st, (flint_bitcnt_t)bits);
+        fmpq_mat_set_fmpz_mat(G + k, Z);
+        fmpz_mat_clear(Z);
         Gs[k] = G + k;
     }
     rs_net_act(N, (const fmpq_mat_struct *const *)Gs);

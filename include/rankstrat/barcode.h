@@ -168,6 +168,16 @@ slong rs_fiber_dim(const slong *d, slong L, slong r);
 /* Whether the fiber is a smooth manifold: L = 1 or r = min_k d_k. */
 int rs_fiber_is_smooth(const slong *d, slong L, slong r);
 
+/* ---- random barcodes (for tests and benchmarks) --------------------- */
+
+/* Sets B (re-shaped to L) to a random barcode valid for (d, r), or returns
+   0 if there is none (then B is untouched).  Chosen layer by layer: which
+   alive strands of each birth layer continue is random (the [0,L] class
+   keeps at least r, exactly r at the end).  Not uniform over barcodes, but
+   every barcode has positive probability. */
+int rs_barcode_randtest(rs_barcode_t B, const slong *d, slong L, slong r,
+                        flint_rand_t state);
+
 /* ---- text ---------------------------------------------------------- */
 
 /* Writes B as "[0,0] + 2[1,2]" (bars in triangle order, "-" when empty). */

@@ -100,6 +100,13 @@ slong rs_qmat_rowspace_rref(fmpq_mat_t R, const fmpq_mat_t A);
    (matrix-chain dynamic programme on the shapes). */
 void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count);
 
+/* Sets the square matrix G to a random unimodular matrix (det = +-1) with
+   entries of about `bits` bits: a random unit lower times a random upper
+   triangular matrix with diagonal +-1, rows randomly permuted.  For tests
+   and benchmarks. */
+void rs_zmat_randunimodular(fmpz_mat_t G, flint_rand_t state,
+                            flint_bitcnt_t bits);
+
 /* Re-initialises A (already initialised) to an r x c zero matrix. */
 void rs_qmat_reshape(fmpq_mat_t A, slong r, slong c);
 

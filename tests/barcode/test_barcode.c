@@ -454,7 +454,7 @@ START_TEST(test_fiber_dim_large)
         ck_assert_int_eq(fd, rs_fiber_dim(dt, L, r));
         rs_barcode_init(B, L);
         for (k = 0; k < 20; k++) {
-            ck_assert(rs_test_rand_barcode(B, d, L, r, state));
+            ck_assert(rs_barcode_randtest(B, d, L, r, state));
             ck_assert(rs_barcode_is_valid(B, d, r));
             ck_assert_int_le(rs_barcode_dim(B), fd);
         }

@@ -22,45 +22,13 @@ void rs_test_rand_init(flint_rand_t state)
     rs_rand_seed(state, rs_test_seed(), rs_test_seed() * 7919 + 17);
 }
 
-static slong rand_small(flint_rand_t state, flint_bitcnt_t bits)
-{
-    slong bound = WORD(1) << (bits > 20 ? 20 : bits);
-    return (slong)n_randint(state, 2 * bound + 1) - bound;
-}
-
-void rs_test_rand_unimodular(fmpz_mat_t G, flint_rand_t state,
-                             flint_bitcnt_t bits)
-{
-    slong n = fmpz_mat_nrows(G), i, j;
-    fmpz_mat_t Lo, Up;
-    fmpz_mat_init(Lo, n, n);
-    fmpz_mat_init(Up, n, n);
-    for (i = 0; i < n; i++) {
-        fmpz_one(fmpz_mat_entry(Lo, i, i));
-        fmpz_set_si(fmpz_mat_entry(Up, i, i), n_randint(state, 2) ? 1 : -1);
-        for (j = 0; j < i; j++) {
-            fmpz_set_si(fmpz_mat_entry(Lo, i, j), rand_small(state, bits));
-            fmpz_set_si(fmpz_mat_entry(Up, j, i), rand_small(state, bits));
-        }
-    }
-    fmpz_mat_mul(G, Lo, Up);
-    /* a random row permutation (Fisher-Yates) */
-    for (i = n - 1; i > 0; i--) {
-        j = (slong)n_randint(state, (ulong)i + 1);
-        if (j != i)
-            fmpz_mat_swap_rows(G, NULL, i, j);
-    }
-    fmpz_mat_clear(Lo);
-    fmpz_mat_clear(Up);
-}
-
 void rs_test_rand_invertible_q(fmpq_mat_t G, flint_rand_t state,
                                flint_bitcnt_t bits)
 {
     slong n = fmpq_mat_nrows(G), i, j;
     fmpz_mat_t Z;
     fmpz_mat_init(Z, n, n);
-    rs_test_rand_unimodular(Z, state, bits);
+    rs_zmat_randunimodular(Z, state, bits);
     fmpz_t s;
     fmpz_init(s);
     for (i = 0; i < n; i++) {
@@ -82,8 +50,8 @@ void rs_test_rand_rank_z(fmpz_mat_t A, slong r, flint_rand_t state,
     fmpz_mat_init(Q, n, n);
     fmpz_mat_init(D, m, n);
     fmpz_mat_init(T, m, n);
-    rs_test_rand_unimodular(P, state, bits);
-    rs_test_rand_unimodular(Q, state, bits);
+    rs_zmat_randunimodular(P, state, bits);
+    rs_zmat_randunimodular(Q, state, bits);
     for (i = 0; i < r; i++)
         fmpz_one(fmpz_mat_entry(D, i, i));
     fmpz_mat_mul(T, P, D);
@@ -195,42 +163,6 @@ slong rs_test_all_barcodes(const slong *d, slong L, slong r,
     flint_free(s.alive);
     rs_barcode_clear(B);
     return s.count;
-}
-
-int rs_test_rand_barcode(rs_barcode_t B, const slong *d, slong L, slong r,
-                         flint_rand_t state)
-{
-    slong k, i, *a, *n;
-    for (k = 0; k <= L; k++)
-        if (d[k] < r || r < 0)
-            return 0;
-    a = flint_calloc(L + 1, sizeof(slong));
-    n = flint_calloc(L + 1, sizeof(slong));
-    rs_barcode_clear(B);
-    rs_barcode_init(B, L);
-    a[0] = d[0];
-    for (k = 0; k < L; k++) {
-        slong budget = d[k + 1];
-        /* class 0 keeps at least r strands and exactly r at the end */
-        slong hi0 = FLINT_MIN(a[0], budget);
-        n[0] = (k + 1 == L) ? r : r + (slong)n_randint(state, hi0 - r + 1);
-        budget -= n[0];
-        for (i = 1; i <= k; i++) {
-            slong hi = FLINT_MIN(a[i], budget);
-            n[i] = (slong)n_randint(state, hi + 1);
-            budget -= n[i];
-        }
-        n[k + 1] = budget;
-        for (i = 0; i <= k; i++)
-            rs_barcode_set_entry(B, i, k, a[i] - n[i]);
-        for (i = 0; i <= k + 1; i++)
-            a[i] = n[i];
-    }
-    for (i = 0; i <= L; i++)
-        rs_barcode_set_entry(B, i, L, a[i]);
-    flint_free(a);
-    flint_free(n);
-    return 1;
 }
 
 int rs_test_run(Suite *s)

@@ -18,13 +18,9 @@ ulong rs_test_seed(void);
    reproduce; the seed is printed once per process. */
 void rs_test_rand_init(flint_rand_t state);
 
-/* A random invertible n x n integer matrix with small entries (about `bits`
-   bits): a product of a random unit lower and a random unit upper
-   triangular matrix, then a random row permutation, so det = +-1. */
-void rs_test_rand_unimodular(fmpz_mat_t G, flint_rand_t state,
-                             flint_bitcnt_t bits);
-/* The same as an fmpq_mat, with an extra random nonzero scalar on each row
-   so that inverses have denominators. */
+/* A random invertible rational n x n matrix: rs_zmat_randunimodular with
+   an extra random nonzero scalar on each row, so that inverses have
+   denominators. */
 void rs_test_rand_invertible_q(fmpq_mat_t G, flint_rand_t state,
                                flint_bitcnt_t bits);
 
@@ -34,13 +30,6 @@ void rs_test_rand_rank_z(fmpz_mat_t A, slong r, flint_rand_t state,
                          flint_bitcnt_t bits);
 void rs_test_rand_rank_q(fmpq_mat_t A, slong r, flint_rand_t state,
                          flint_bitcnt_t bits);
-
-/* A uniformly chosen random barcode valid for (d, r), or 0 if there is none
-   (then B is untouched).  Chosen by the layer-by-layer process: at each
-   layer, which alive strands die is random. Not uniform over barcodes, but
-   every barcode has positive probability. */
-int rs_test_rand_barcode(rs_barcode_t B, const slong *d, slong L, slong r,
-                         flint_rand_t state);
 
 /* Calls f(B, data) for every valid barcode of (d, r), found by brute force
    (independent of the library's enumerator); returns the number found. */

@@ -16,7 +16,7 @@ static inline void planted_rand_g(fmpq_mat_t G, flint_rand_t st)
     else {
         fmpz_mat_t Z;
         fmpz_mat_init(Z, fmpq_mat_nrows(G), fmpq_mat_ncols(G));
-        rs_test_rand_unimodular(Z, st, 2);
+        rs_zmat_randunimodular(Z, st, 2);
         fmpq_mat_set_fmpz_mat(G, Z);
         fmpz_mat_clear(Z);
     }
@@ -151,7 +151,7 @@ static inline void planted_random(rs_net_t N, rs_barcode_t B, slong maxL,
 {
     slong d[16], L, r;
     planted_shape(d, &L, &r, maxL, maxd, st);
-    ck_assert(rs_test_rand_barcode(B, d, L, r, st));
+    ck_assert(rs_barcode_randtest(B, d, L, r, st));
     planted_point(N, B, (int)n_randint(st, 2), st);
 }
 

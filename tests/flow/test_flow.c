@@ -106,7 +106,7 @@ START_TEST(test_canonical)
         planted_shape(d, &L, &r, 5, 4, st);
         rs_barcode_init(B, L);
         rs_barcode_init(B2, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B, d, L, r, st));
         rs_net_init_empty(N);
         rs_net_set_canonical(N, B);
         barcode_of(B2, N);
@@ -178,8 +178,8 @@ START_TEST(test_failures)
         planted_shape(d, &L, &r, 4, 3, st);
         rs_barcode_init(B, L);
         rs_barcode_init(B2, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, st));
-        ck_assert(rs_test_rand_barcode(B2, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B2, d, L, r, st));
         rs_net_init_empty(N);
         planted_point(N, B, 0, st);
         rs_flow_init(F);
@@ -318,7 +318,7 @@ START_TEST(test_diagram)
         slong s, arrows = 0, deaths = 0, dots = 0, d[16], L, r, k;
         planted_shape(d, &L, &r, 5, 4, st);
         rs_barcode_init(B, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B, d, L, r, st));
         rs_flow_init(F);
         rs_flow_set_canonical(F, B);
         for (s = 0; s < rs_flow_num_strands(F); s++) {

@@ -162,8 +162,8 @@ START_TEST(test_mismatch)
         planted_shape(d, &L, &r, 4, 3, st);
         rs_barcode_init(B, L);
         rs_barcode_init(B2, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, st));
-        ck_assert(rs_test_rand_barcode(B2, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B2, d, L, r, st));
         rs_net_init_empty(N);
         planted_point(N, B, 1, st);
         rs_ranks_init(R2, L);

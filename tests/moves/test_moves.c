@@ -84,7 +84,7 @@ START_TEST(test_canonical_analysed_back)
         rs_ranks_init(R, L);
         rs_net_init_empty(N);
         rs_error_init(err);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, st));
+        ck_assert(rs_barcode_randtest(B, d, L, r, st));
         ck_assert_int_eq(rs_canonical_check(B, d, L, r, "B", err), RS_OK);
         fmpq_mat_init(W, d[L], d[0]);
         fmpq_mat_init(E, d[L], d[0]);

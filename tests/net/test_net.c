@@ -53,7 +53,7 @@ START_TEST(test_planted_points)
         rs_barcode_init(B, L);
         rs_barcode_init(B2, L);
         rs_ranks_init(R, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, state));
+        ck_assert(rs_barcode_randtest(B, d, L, r, state));
 
         rs_net_init_empty(N);
         rs_net_set_canonical(N, B);

@@ -55,7 +55,7 @@ static void act_all(rs_net_t N, int integral, flint_rand_t state)
         if (integral) {
             fmpz_mat_t Z;
             fmpz_mat_init(Z, n, n);
-            rs_test_rand_unimodular(Z, state, 2);
+            rs_zmat_randunimodular(Z, state, 2);
             fmpq_mat_set_fmpz_mat(G + k, Z);
             fmpz_mat_clear(Z);
         } else
@@ -110,7 +110,7 @@ START_TEST(test_planted)
         }
         r = rand_range(state, 0, min_width(d, L));
         rs_barcode_init(B, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, state));
+        ck_assert(rs_barcode_randtest(B, d, L, r, state));
         rs_net_init_empty(N);
         rs_net_set_canonical(N, B);
         act_all(N, trial % 2, state);
@@ -191,7 +191,7 @@ START_TEST(test_adversarial_primes)
         rand_widths(d, L, 2, 18, state);
         r = rand_range(state, 0, min_width(d, L));
         rs_barcode_init(B, L);
-        ck_assert(rs_test_rand_barcode(B, d, L, r, state));
+        ck_assert(rs_barcode_randtest(B, d, L, r, state));
         rs_net_init_empty(N);
         rs_net_set_canonical(N, B);
         k = rand_range(state, 1, L);

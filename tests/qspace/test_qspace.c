@@ -336,8 +336,8 @@ static void planted_diag(fmpz_mat_t A, const fmpz *d, slong len,
     fmpz_mat_init(Q, n, n);
     fmpz_mat_init(D, m, n);
     fmpz_mat_init(T, m, n);
-    rs_test_rand_unimodular(P, state, 2);
-    rs_test_rand_unimodular(Q, state, 2);
+    rs_zmat_randunimodular(P, state, 2);
+    rs_zmat_randunimodular(Q, state, 2);
     for (i = 0; i < len; i++)
         fmpz_set(fmpz_mat_entry(D, i, i), d + i);
     fmpz_mat_mul(T, P, D);
@@ -669,7 +669,7 @@ START_TEST(test_rref_unlucky_pivots)
             fmpz_addmul_ui(fmpz_mat_entry(B, i, 1), fmpz_mat_entry(B, i, 2), p);
         }
         /* the left factor keeps the rank and the column relations */
-        rs_test_rand_unimodular(A, state, 2);
+        rs_zmat_randunimodular(A, state, 2);
         fmpz_mat_mul(A, A, B);
         rr = _rs_zmat_rref_start(E, den, piv, A, start);
         ck_assert_int_eq(rr, fmpz_mat_rank(A));
