@@ -3,6 +3,9 @@
 # Usage: bench/strata_bench.sh [BUILD_DIR]   (default: build)
 # Needs the CLI and static library built in BUILD_DIR (make O=BUILD_DIR) and
 # GNU time (/usr/bin/time, Debian package `time`) for peak memory.
+# STRATA_BENCH_BASELINE=/path/to/another/rankstrat adds a "(baseline)" row
+# after each count row, run with that executable (e.g. an older build), for
+# before/after comparisons; --max-work is raised there so that it runs.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -22,6 +25,7 @@ echo "rankstrat strata benchmarks on $(nproc) core(s) ($(uname -m))"
 printf '%-48s %10s %10s %8s\n' "job" "seconds" "peak MB" "goal"
 
 # run NAME GOAL ARGS...: wall time and peak memory of one CLI run
+# (EXPECT_STATUS: the exit status that counts as success, default 0)
 run() {
     name=$1
     goal=$2
@@ -40,8 +44,26 @@ run() {
         secs=$(echo "$(date +%s.%N) - $start" | bc)
         mb="?"
     fi
-    [ "$st" -eq 0 ] || secs="FAILED($st)"
+    [ "$st" -eq "${EXPECT_STATUS:-0}" ] || secs="FAILED($st)"
     printf '%-48s %10s %10s %8s\n' "$name" "$secs" "$mb" "$goal"
+}
+
+# widths W repeated N times, comma-separated
+rep() {
+    awk -v n="$1" -v w="$2" \
+        'BEGIN { for (i = 0; i < n; i++) printf "%s%s", i ? "," : "", w }'
+}
+
+# count_row NAME GOAL N W R: count of (W)^N with rank R, and the baseline
+count_row() {
+    run "$1" "$2" count --dims "$(rep "$3" "$4")" --rank "$5"
+    if [ -n "${STRATA_BENCH_BASELINE:-}" ]; then
+        keep=$cli
+        cli=$STRATA_BENCH_BASELINE
+        run "$(printf '%.37s' "$1") (baseline)" "" count \
+            --dims "$(rep "$3" "$4")" --rank "$5" --max-work 100000000000
+        cli=$keep
+    fi
 }
 
 run "strata (10^6) r=3 json (1,588,344 strata)" "< 10 s" \
@@ -58,11 +80,14 @@ run "hasse (4^6) r=1 local (3526 strata)" "" hasse --dims 4,4,4,4,4,4 \
     --rank 1
 run "hasse (4^6) r=1 naive (3526 strata)" "" hasse --dims 4,4,4,4,4,4 --rank 1 \
     --hasse-method naive
-run "count (100^11) r=10" "" count --dims \
-    100,100,100,100,100,100,100,100,100,100,100 --rank 10
-run "count (3^201) r=0" "" count --dims \
-    "$(awk 'BEGIN { for (i = 0; i < 201; i++) printf "%s3", i ? "," : "" }')" \
-    --rank 0
+count_row "count (100^11) r=10" "< 1 s" 11 100 10
+count_row "count (60^11) r=0" "" 11 60 0
+count_row "count (30^16) r=0" "" 16 30 0
+count_row "count (3^201) r=0 (157 digits)" "" 201 3 0
+count_row "count (100^13) r=0" "" 13 100 0
+count_row "count (20^301) r=0 (964 digits)" "" 301 20 0
+EXPECT_STATUS=2 run "count (10^6)^4 r=0 refused (exit 2)" "< 1 s" \
+    count --dims 1000000,1000000,1000000,1000000 --rank 0
 
 echo
 echo "covers only (library calls, repeated; local rule vs naive):"

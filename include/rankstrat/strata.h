@@ -49,9 +49,11 @@ int rs_strata_enumerate(slong *count, const slong *d, slong L, slong r,
 
 /* ---- exact count ----------------------------------------------------- */
 
-/* The default work bound of rs_strata_count (dynamic-programming states
-   created in total; each costs tens of bytes while alive). */
-#define RS_STRATA_COUNT_DEFAULT_WORK (WORD(30000000))
+/* The default work bound of rs_strata_count: dynamic-programming states
+   (values of n machine words each, where the count has about 64 n bits)
+   plus block-size table entries, summed over every array the programme
+   creates.  At this bound a count takes seconds and a few GB at most. */
+#define RS_STRATA_COUNT_DEFAULT_WORK (WORD(200000000))
 
 /* Sets count to the number of strata of the fiber, without listing them.
    After the reduction (d, r) -> (e, 0), e = d - r, the strata are the
@@ -61,11 +63,15 @@ int rs_strata_enumerate(slong *count, const slong *d, slong L, slong r,
    over layers whose states are partitions (the multiset of alive-strand
    counts per birth layer, whose future does not depend on the birth
    layer), expressed in the Schur basis so that each layer step is a
-   sequence of one-coordinate running sums, from both ends to a middle
-   layer where the two halves are paired by the Hall inner product.
-   Refuses (RS_ELIMIT, with a message) when it would create more than
-   max_work states (max_work <= 0: RS_STRATA_COUNT_DEFAULT_WORK).  If work
-   is not NULL it receives the number of states created. */
+   sequence of one-coordinate running sums over dense arrays of exact
+   multi-word integers, from both ends to a middle level where the two
+   halves are paired by the Hall inner product (for widths that read the
+   same reversed, one half serves for both).  The work is known before
+   anything runs: this refuses at once (RS_ELIMIT, with a message) when it
+   exceeds max_work (max_work <= 0: RS_STRATA_COUNT_DEFAULT_WORK).  C(e)
+   and C(e - 1) run on two threads when the machine has two cores.  If work
+   is not NULL it receives the work (when refused, some number above
+   max_work). */
 int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
                     slong max_work, slong *work, rs_error_t err);
 

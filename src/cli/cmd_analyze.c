@@ -9,10 +9,10 @@
 #include "rankstrat/limits.h"
 #include "rankstrat/strata.h"
 
-/* The work bound of the strata count here: analyze should answer in about
-   a second even for deep wide networks (the strata module's own default is
-   larger). */
-#define RS_ANALYZE_DEFAULT_WORK WORD(1000000)
+/* The work bound of the strata count here: analyze should answer in well
+   under a second even for deep wide networks (the strata module's own
+   default is larger). */
+#define RS_ANALYZE_DEFAULT_WORK WORD(10000000)
 
 static const char usage_text[] =
     "Usage: rankstrat analyze [options] NETFILE\n"
@@ -61,7 +61,7 @@ static const char usage_text[] =
     "                       rankstrat-point schema of INTERFACE.md)\n"
     "  -o FILE              write to FILE (atomically) instead of stdout\n"
     "  --max-work N         work bound of the exact strata count (dynamic-\n"
-    "                       programming states, default 1000000); beyond\n"
+    "                       programming states, default 10000000); beyond\n"
     "                       it the count is reported as not counted\n"
     "  --max-entries N      refuse (exit 2) jobs that would hold or print\n"
     "                       more than N exact matrix entries (default\n"

@@ -13,7 +13,7 @@ static const char usage_text[] =
     "over layers without listing the strata (so it may have hundreds of\n"
     "digits).  The programme's states are partitions with at most about L/2\n"
     "parts of sums up to max d_k - R; it is instant for many layers of\n"
-    "small width and takes seconds for, e.g., 11 layers of width 100.\n"
+    "small width and for, e.g., 11 layers of width 100.\n"
     "\n"
     "Options:\n"
     "  --dims D             widths d_0,...,d_L, e.g. 2,3,2\n"
@@ -21,9 +21,9 @@ static const char usage_text[] =
     "  --product MATFILE    W itself (matrix file, '-' = standard input)\n"
     "  --format FMT         text (default: the number alone) or json\n"
     "                       ({\"format\": \"rankstrat-count\", ...})\n"
-    "  --max-work N         refuse (exit status 2) when the programme would\n"
-    "                       create more than N states (default 30000000,\n"
-    "                       a few hundred MB)\n"
+    "  --max-work N         refuse at once (exit status 2) when the programme\n"
+    "                       would create more than N states (default\n"
+    "                       200000000: seconds, a few GB at most)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
     "  -h, --help           print this help\n";
 

@@ -86,4 +86,37 @@ slong _rs_pmap_insert(rs_pmap_t M, const uint32_t *key, int *is_new);
    keys to their first Pn coordinates (the dropped ones must be zero). */
 void _rs_pmap_compact(rs_pmap_t M, const char *keep, slong Pn);
 
+/* The first counting programme (count_hash.c), sparse with fmpz values:
+   C(e) of rs_strata_count_bars; RS_ELIMIT beyond max_work states.  A
+   test oracle for the dense programme. */
+int _rs_strata_count_bars_hash(fmpz_t count, const slong *e, slong L,
+                               slong max_work);
+
+/* ---- the dense counting programme (count_dp.c) ------------------------ */
+
+/* One segment f[0..M] of positive widths, M >= 1, and its plan: the
+   halves meet at level t (0 <= t <= 2M; level 2k is after layer k, level
+   2k + 1 after the skew half of layer k + 1's step); when the widths are a
+   palindrome and t = M the two halves are one array (use_symmetry). */
+typedef struct {
+    slong M;
+    slong *f, *rev; /* the widths and their reverse */
+    slong t;
+    int palindrome, use_symmetry;
+} rs_cseg_struct;
+
+typedef rs_cseg_struct rs_cseg_t[1];
+
+/* Copies f and chooses t (the cheapest level by an estimate) and
+   use_symmetry; a caller may then set t (and use_symmetry, only for a
+   palindrome with t = M) to any other valid value. */
+void _rs_cseg_init(rs_cseg_t s, const slong *f, slong M);
+void _rs_cseg_clear(rs_cseg_t s);
+/* The work of the plan: the values (states) and block-size table entries
+   of every array it creates, computed without running it; once past
+   budget it stops and returns some number > budget. */
+slong _rs_cseg_work(const rs_cseg_t s, slong budget);
+/* c = C(f). */
+void _rs_cseg_count(fmpz_t c, const rs_cseg_t s);
+
 #endif
