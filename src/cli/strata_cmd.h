@@ -10,7 +10,7 @@
 #define RS_CLI_DEFAULT_MAX_STRATA WORD(2000000)
 /* Work bound of the count made before listing: a fiber whose count needs
    more is counted by enumeration up to the bound instead. */
-#define RS_CLI_PRECOUNT_WORK WORD(2000000)
+#define RS_CLI_PRECOUNT_WORK WORD(20000000)
 /* --hasse-method naive compares all pairs (n^2 / 8 bytes of bit sets). */
 #define RS_CLI_NAIVE_MAX_STRATA WORD(100000)
 
