@@ -239,31 +239,6 @@ static void count_segment(fmpz_t c, const slong *f, slong M, budget_t *b)
         fmpz_set_si(c, FLINT_MIN(f[0], f[1]) + 1);
         return;
     }
-    if (M == 2 && FLINT_MIN(f[0], f[2]) <= WORD(100000000)) {
-        /* z bars [0,2], x bars [0,1], y bars [1,2]: count the (x, y) with
-           x <= f0 - z, y <= f2 - z, x + y <= f1 - z, for each z */
-        slong z;
-        fmpz_zero(c);
-        for (z = 0; z <= FLINT_MIN(f[0], f[2]) && z <= f[1]; z++) {
-            slong a = f[0] - z, bb = f[2] - z, s = f[1] - z, n = 0, x0, x1;
-            /* x <= s - bb: every y <= bb fits */
-            if (s >= bb) {
-                x1 = FLINT_MIN(a, s - bb);
-                n = (x1 + 1) * (bb + 1);
-                x0 = x1 + 1;
-            } else {
-                x0 = 0;
-            }
-            /* then y <= s - x: s - x + 1 choices, x0 <= x <= min(a, s) */
-            x1 = FLINT_MIN(a, s);
-            if (x1 >= x0)
-                fmpz_add_si(c, c,
-                            (x1 - x0 + 1) * (s + 1) -
-                                (x1 * (x1 + 1) / 2 - x0 * (x0 - 1) / 2));
-            fmpz_add_si(c, c, n);
-        }
-        return;
-    }
     for (m = 0; m <= M; m++) {
         double cost = 0.0;
         for (k = 0; k <= m; k++)
