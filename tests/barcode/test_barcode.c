@@ -42,29 +42,6 @@ static void blist_clear(blist *l)
     flint_free(l->b);
 }
 
-/* Calls f on every (d, r) with d in {lo..hi}^{L+1}, 1 <= L <= maxL. */
-static void for_all_shapes(slong lo, slong hi, slong maxL,
-                           void (*f)(const slong *d, slong L, slong r))
-{
-    slong L, d[8], k, r;
-    for (L = 1; L <= maxL; L++) {
-        for (k = 0; k <= L; k++)
-            d[k] = lo;
-        for (;;) {
-            slong m = d[0];
-            for (k = 1; k <= L; k++)
-                m = FLINT_MIN(m, d[k]);
-            for (r = 0; r <= m; r++)
-                f(d, L, r);
-            for (k = 0; k <= L && d[k] == hi; k++)
-                d[k] = lo;
-            if (k > L)
-                break;
-            d[k]++;
-        }
-    }
-}
-
 /* ---- properties checked on every stratum of every small fiber -------- */
 
 static void check_fiber(const slong *d, slong L, slong r)
@@ -155,9 +132,9 @@ static void check_fiber(const slong *d, slong L, slong r)
 
 START_TEST(test_all_small_fibers)
 {
-    for_all_shapes(0, 3, 3, check_fiber);
+    rs_test_for_all_shapes(0, 3, 3, check_fiber);
     if (rs_test_long())
-        for_all_shapes(1, 3, 4, check_fiber);
+        rs_test_for_all_shapes(1, 3, 4, check_fiber);
 }
 END_TEST
 
@@ -203,7 +180,7 @@ static void check_merges(const slong *d, slong L, slong r)
 
 START_TEST(test_merge_rectangles)
 {
-    for_all_shapes(1, 3, 3, check_merges);
+    rs_test_for_all_shapes(1, 3, 3, check_merges);
 }
 END_TEST
 

@@ -165,6 +165,28 @@ slong rs_test_all_barcodes(const slong *d, slong L, slong r,
     return s.count;
 }
 
+void rs_test_for_all_shapes(slong lo, slong hi, slong maxL,
+                            void (*f)(const slong *d, slong L, slong r))
+{
+    slong L, d[16], k, r;
+    for (L = 1; L <= maxL && L < 16; L++) {
+        for (k = 0; k <= L; k++)
+            d[k] = lo;
+        for (;;) {
+            slong m = d[0];
+            for (k = 1; k <= L; k++)
+                m = FLINT_MIN(m, d[k]);
+            for (r = 0; r <= m; r++)
+                f(d, L, r);
+            for (k = 0; k <= L && d[k] == hi; k++)
+                d[k] = lo;
+            if (k > L)
+                break;
+            d[k]++;
+        }
+    }
+}
+
 int rs_test_run(Suite *s)
 {
     SRunner *sr = srunner_create(s);

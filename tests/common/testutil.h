@@ -37,6 +37,11 @@ slong rs_test_all_barcodes(const slong *d, slong L, slong r,
                            void (*f)(const rs_barcode_t B, void *data),
                            void *data);
 
+/* Calls f on every (d, r) with d in {lo..hi}^{L+1}, 1 <= L <= maxL (< 16),
+   and 0 <= r <= min_k d_k. */
+void rs_test_for_all_shapes(slong lo, slong hi, slong maxL,
+                            void (*f)(const slong *d, slong L, slong r));
+
 /* Runs a suite with CK_FORK honoured; returns the number of failures. */
 int rs_test_run(Suite *s);
 

@@ -84,29 +84,6 @@ static int check_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
     return 0;
 }
 
-/* Calls f on every (d, r) with d in {lo..hi}^{L+1}, 1 <= L <= maxL. */
-static void for_all_shapes(slong lo, slong hi, slong maxL,
-                           void (*f)(const slong *d, slong L, slong r))
-{
-    slong L, d[8], k, r;
-    for (L = 1; L <= maxL; L++) {
-        for (k = 0; k <= L; k++)
-            d[k] = lo;
-        for (;;) {
-            slong m = d[0];
-            for (k = 1; k <= L; k++)
-                m = FLINT_MIN(m, d[k]);
-            for (r = 0; r <= m; r++)
-                f(d, L, r);
-            for (k = 0; k <= L && d[k] == hi; k++)
-                d[k] = lo;
-            if (k > L)
-                break;
-            d[k]++;
-        }
-    }
-}
-
 static void fill_sorted(rs_strata_t S, const slong *d, slong L, slong r)
 {
     rs_error_t err;
@@ -250,7 +227,7 @@ static void check_fiber(const slong *d, slong L, slong r)
 START_TEST(test_all_small_fibers)
 {
     /* every (d, r), d in {1,2,3}^{L+1}, L <= 4 */
-    for_all_shapes(1, 3, 4, check_fiber);
+    rs_test_for_all_shapes(1, 3, 4, check_fiber);
 }
 END_TEST
 
@@ -291,7 +268,7 @@ static void check_count_only(const slong *d, slong L, slong r)
 START_TEST(test_count_with_zero_widths)
 {
     /* widths 0..3 (a zero width splits the programme into a product) */
-    for_all_shapes(0, 3, 4, check_count_only);
+    rs_test_for_all_shapes(0, 3, 4, check_count_only);
 }
 END_TEST
 
@@ -791,7 +768,7 @@ static void check_invariances(const slong *d, slong L, slong r)
 
 START_TEST(test_invariances)
 {
-    for_all_shapes(1, 3, 3, check_invariances);
+    rs_test_for_all_shapes(1, 3, 3, check_invariances);
 }
 END_TEST
 
