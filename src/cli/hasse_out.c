@@ -15,16 +15,7 @@ extern char **environ;
 
 static void wbuf_dims(rs_wbuf *w, const rs_strata_t S)
 {
-    slong k;
-    rs_wbuf_str(w, "rank-");
-    rs_wbuf_slong(w, S->r);
-    rs_wbuf_str(w, " matrix, widths d = (");
-    for (k = 0; k <= S->L; k++) {
-        if (k)
-            rs_wbuf_str(w, ", ");
-        rs_wbuf_slong(w, S->d[k]);
-    }
-    rs_wbuf_char(w, ')');
+    rs_wbuf_fiber(w, S->r, S->d, S->L);
 }
 
 void rs_hasse_print_dot(FILE *f, const rs_strata_t S, const rs_covers_t C)

@@ -203,15 +203,9 @@ static void text_header(rs_strata_printer *p)
 {
     rs_wbuf *w = &p->w;
     slong L = p->L, i, j, k;
-    rs_wbuf_str(w, "strata of the fiber of a rank-");
-    rs_wbuf_slong(w, p->r);
-    rs_wbuf_str(w, " matrix, widths d = (");
-    for (k = 0; k <= L; k++) {
-        if (k)
-            rs_wbuf_str(w, ", ");
-        rs_wbuf_slong(w, p->d[k]);
-    }
-    rs_wbuf_str(w, ")\nweight space dimension ");
+    rs_wbuf_str(w, "strata of the fiber of a ");
+    rs_wbuf_fiber(w, p->r, p->d, L);
+    rs_wbuf_str(w, "\nweight space dimension ");
     rs_wbuf_slong(w, p->N);
     rs_wbuf_str(w, ", fiber dimension ");
     rs_wbuf_slong(w, p->fiber_dim);
@@ -300,15 +294,9 @@ static void latex_header(rs_strata_printer *p)
 {
     rs_wbuf *w = &p->w;
     slong L = p->L, i, j, k;
-    rs_wbuf_str(w, "% Strata of the fiber of a rank-");
-    rs_wbuf_slong(w, p->r);
-    rs_wbuf_str(w, " matrix, widths d = (");
-    for (k = 0; k <= L; k++) {
-        if (k)
-            rs_wbuf_str(w, ", ");
-        rs_wbuf_slong(w, p->d[k]);
-    }
-    rs_wbuf_str(w, "), by decreasing dimension\n% (rankstrat strata). "
+    rs_wbuf_str(w, "% Strata of the fiber of a ");
+    rs_wbuf_fiber(w, p->r, p->d, L);
+    rs_wbuf_str(w, ", by decreasing dimension\n% (rankstrat strata). "
                    "Needs \\usepackage{booktabs}.\n"
                    "\\begin{tabular}{lllrrrl}\n\\toprule\n"
                    "stratum & rank list $(");
@@ -518,4 +506,18 @@ void rs_strata_printer_rows(rs_strata_printer *p, const rs_strata_t S,
     }
     rs_ranks_clear(R);
     rs_barcode_clear(B);
+}
+
+void rs_wbuf_fiber(rs_wbuf *w, slong r, const slong *d, slong L)
+{
+    slong k;
+    rs_wbuf_str(w, "rank-");
+    rs_wbuf_slong(w, r);
+    rs_wbuf_str(w, " matrix, widths d = (");
+    for (k = 0; k <= L; k++) {
+        if (k)
+            rs_wbuf_str(w, ", ");
+        rs_wbuf_slong(w, d[k]);
+    }
+    rs_wbuf_char(w, ')');
 }

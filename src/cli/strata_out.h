@@ -49,6 +49,8 @@ slong rs_cli_barcode_text_len(const rs_barcode_t B);
 
 /* Writes the number of components 2^log2 in decimal. */
 void rs_wbuf_pow2(rs_wbuf *w, slong log2);
+/* "rank-R matrix, widths d = (d_0, ..., d_L)" */
+void rs_wbuf_fiber(rs_wbuf *w, slong r, const slong *d, slong L);
 
 /* JSON fragments on a buffer: [[i,j,r_ji],...] and [[i,j,m],...]. */
 void rs_wbuf_json_ranks(rs_wbuf *w, const rs_ranks_t R);
