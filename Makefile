@@ -50,6 +50,10 @@ $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# The double-precision kernels: exact integer arithmetic in doubles, where
+# -O3 unrolls the register tiles and fused multiply-adds are exact too.
+$(O)/src/qspace/dkernel.o: ALL_CFLAGS += -O3 -ffp-contract=fast
+
 $(STATIC_LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@

@@ -48,6 +48,8 @@ static const char *method_name(int method)
         return "bound";
     case RS_RANK_ELIM:
         return "elim";
+    case RS_RANK_LIFT:
+        return "lift";
     default:
         return "fallback";
     }

@@ -187,6 +187,17 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     batch_struct batch;
 
     threads = auto_threads(K, info->threads);
+    if (!want && info->lift) {
+        /* For the rank alone, exact lifting in doubles is the fastest
+           certificate when the entries are small enough (lift.c). */
+        int lifted = _rs_lift_certify(K, threads, &info->primes);
+        if (lifted == 1) {
+            info->method = RS_RANK_LIFT;
+            return CERT_DONE;
+        }
+        if (lifted == -1)
+            return CERT_FAILED; /* the rank is higher: a fresh profile */
+    }
     if (use_dixon(r, k, threads) && dixon_path(C, K, info))
         return CERT_DONE;
 

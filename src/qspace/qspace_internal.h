@@ -112,6 +112,69 @@ int _rs_residues_check(const rs_residues_struct *R, const rs_blocks_struct *K,
                        fmpz_t d, const fmpz_t M, const fmpz_t amax, slong pred,
                        rs_primes_struct *S, fmpz_mat_t Xout, slong *nprimes);
 
+/* ---- p-adic lifting in double precision (lift.c, dkernel.c) ---------- */
+
+/* C += A B for row-major double matrices (m x k times k x n, leading
+   dimensions lda, ldb, ldc) holding integers.  Exact provided the sum of
+   the absolute values of |C| and of the products in each entry is below
+   2^52: the caller's bound. */
+void _rs_dgemm(slong m, slong n, slong k, const double *A, slong lda,
+               const double *B, slong ldb, double *C, slong ldc);
+/* A left factor packed once for many products (the lifting multiplies
+   by the same B^{-1} and A[:, C] at every step). */
+typedef struct {
+    slong m, k;
+    double *data;
+} rs_dpack_struct;
+
+void _rs_dpack_init(rs_dpack_struct *P, slong m, slong k, const double *A,
+                    slong lda);
+void _rs_dpack_clear(rs_dpack_struct *P);
+/* C += A B with A packed in P (n columns; the bounds of _rs_dgemm). */
+void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
+                      slong ldb, double *C, slong ldc);
+/* y = the balanced residues (in [-(p-1)/2, (p-1)/2]) of the integers
+   |v| < 2^51 modulo the odd p < 2^26, pinv = 1 / p rounded; y may be v. */
+void _rs_dvec_bal_mod(double *y, const double *v, slong len, double p,
+                      double pinv);
+/* y += s x (integers; the caller bounds the results below 2^52). */
+void _rs_dvec_axpy(double *y, double s, const double *x, slong len);
+/* y = v / p for integers |v| < 2^52; returns how many v are not divisible
+   by p (their y is meaningless) and sets *all_zero to whether every y is
+   0. */
+slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
+                         double pinv, int *all_zero);
+
+/* The lifting of lift.c for the profile behind K, in stages (so that each
+   can be tested): _rs_lift_init chooses the prime p < 2^23 (B invertible
+   mod p) and converts the blocks to doubles; it returns 0 if the lifting
+   does not apply (no kernel or no other rows, entries too large for exact
+   double arithmetic, no suitable prime), and then only _rs_lift_clear may
+   follow. */
+typedef struct {
+    slong m, r, k;
+    mp_limb_t p;
+    slong coeff; /* bound on the guess vectors' entries */
+    double *Binv, *AC, *AN;
+    rs_dpack_struct Binv_pack, AC_pack;
+} rs_lift_struct;
+
+int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K);
+void _rs_lift_clear(rs_lift_struct *F);
+/* A guess d > 0 at the common denominator of B^{-1} RN (from a few random
+   combinations of its columns) and pred, about the bit size of
+   d B^{-1} RN; 0 if none was found.  Up to `threads` threads. */
+int _rs_lift_guess(fmpz_t d, slong *pred, const rs_lift_struct *F,
+                   const rs_blocks_struct *K, slong threads);
+/* The proof, for any d > 0: 1 if it proved rank A <= r (with B
+   nonsingular, rank A = r), -1 if it proved rank A > r, 0 if it found no
+   end within its step bound.  A factor missing from d is recovered once. */
+int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d, slong pred,
+                   slong threads);
+/* The three stages in a row (0 where any says no); counts the prime in
+ *nprimes. */
+int _rs_lift_certify(const rs_blocks_struct *K, slong threads, slong *nprimes);
+
 /* ---- certification ---------------------------------------------------- */
 
 typedef struct {

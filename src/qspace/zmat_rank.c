@@ -4,6 +4,7 @@ void rs_rank_info_init(rs_rank_info_t info)
 {
     info->prime_start = 0;
     info->threads = 0;
+    info->lift = 1;
     info->primes = 0;
     info->restarts = 0;
     info->method = RS_RANK_TRIVIAL;

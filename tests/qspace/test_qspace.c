@@ -253,11 +253,13 @@ END_TEST
 
 /* One matrix per certification path; each must give the planted rank by
    the expected method (so that every path is exercised). */
-static void check_method(const fmpz_mat_t A, slong r, int method, slong threads)
+static void check_method(const fmpz_mat_t A, slong r, int method, slong threads,
+                         int lift)
 {
     rs_rank_info_t info;
     rs_rank_info_init(info);
     info->threads = threads;
+    info->lift = lift;
     ck_assert_int_eq(rs_zmat_rank_info(A, info), r);
     ck_assert_int_eq(fmpz_mat_rank(A), r);
     ck_assert_int_eq(info->method, method);
@@ -292,33 +294,44 @@ START_TEST(test_rank_methods)
     rs_test_rand_init(state);
 
     fmpz_mat_init(A, 0, 3);
-    check_method(A, 0, RS_RANK_TRIVIAL, 1);
+    check_method(A, 0, RS_RANK_TRIVIAL, 1, 1);
     fmpz_mat_clear(A);
     fmpz_mat_init(A, 5, 4);
-    check_method(A, 0, RS_RANK_TRIVIAL, 1);
+    check_method(A, 0, RS_RANK_TRIVIAL, 1, 1);
     factor_product(A, 5, 3, 4, 100, state);
-    check_method(A, 3, RS_RANK_ELIM, 1);
+    check_method(A, 3, RS_RANK_ELIM, 1, 1);
     fmpz_mat_clear(A);
     fmpz_mat_init(A, 30, 20);
     factor_product(A, 30, 20, 20, 100, state);
-    check_method(A, 20, RS_RANK_FULL, 1);
+    check_method(A, 20, RS_RANK_FULL, 1, 1);
     fmpz_mat_clear(A);
 
     for (threads = 1; threads <= 2; threads++) {
+        /* The word-size modular methods (lifting in doubles off). */
         /* one kernel column: lifting */
         fmpz_mat_init(A, 30, 30);
         factor_product(A, 30, 29, 30, 100, state);
-        check_method(A, 29, RS_RANK_DIXON, threads);
+        check_method(A, 29, RS_RANK_DIXON, threads, 0);
+        /* the same with the double-precision lifting */
+        check_method(A, 29, RS_RANK_LIFT, threads, 1);
         fmpz_mat_clear(A);
         /* half rank: kernel by CRT, verified exactly */
         fmpz_mat_init(A, 60, 60);
         factor_product(A, 60, 30, 60, 100, state);
-        check_method(A, 30, RS_RANK_KERNEL, threads);
+        check_method(A, 30, RS_RANK_KERNEL, threads, 0);
+        check_method(A, 30, RS_RANK_LIFT, threads, 1);
         fmpz_mat_clear(A);
         /* tiny rank and entries: the Hadamard bound is reached first */
         fmpz_mat_init(A, 30, 30);
         factor_product(A, 30, 2, 30, 3, state);
-        check_method(A, 2, RS_RANK_BOUND, threads);
+        check_method(A, 2, RS_RANK_BOUND, threads, 0);
+        check_method(A, 2, RS_RANK_LIFT, threads, 1);
+        fmpz_mat_clear(A);
+        /* entries of ~70 bits: no exact double arithmetic, so the modular
+           methods answer even with lifting allowed */
+        fmpz_mat_init(A, 60, 60);
+        factor_product(A, 60, 30, 60, WORD(1) << 30, state);
+        check_method(A, 30, RS_RANK_KERNEL, threads, 1);
         fmpz_mat_clear(A);
     }
     rs_rand_clear(state);
@@ -437,6 +450,98 @@ START_TEST(test_rank_adversarial)
     for (i = 0; i < n; i++)
         fmpz_clear(d + i);
     fmpz_mat_clear(A);
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* The lifting when the profile's prime is unlucky: planted diagonals with
+   small entries (so the double-precision lifting applies) and a d_i equal
+   to the first primes of the stream.  The lifting must prove the modular
+   rank too low (a row outside the pivots not divisible by p) and the
+   routine restart, ending in a lifting certificate of the true rank. */
+START_TEST(test_rank_lift_adversarial)
+{
+    flint_rand_t state;
+    slong n = 24, i, j, s;
+    mp_limb_t p[4];
+    fmpz d[24];
+    fmpz_mat_t A;
+    rs_rank_info_t info;
+    rs_test_rand_init(state);
+    fmpz_mat_init(A, n, n);
+    for (i = 0; i < n; i++)
+        fmpz_init(d + i);
+    stream_primes(p, 4, n, n, 1000003);
+    for (s = 1; s <= 3; s++) {
+        /* d = (1 x 18, p_0, ..., p_{s-1}, 0 ...): rank 18 + s, but
+           18 + s - 1 - j modulo p_j for the primes in order. */
+        for (i = 0; i < n; i++)
+            fmpz_set_ui(d + i, i < 18 ? 1 : 0);
+        for (j = 0; j < s; j++)
+            fmpz_set_ui(d + 18 + j, p[j]);
+        planted_diag(A, d, n, state);
+        for (j = 0; j < 2; j++) {
+            rs_rank_info_init(info);
+            info->prime_start = 1000003;
+            info->threads = 1 + j;
+            ck_assert_int_eq(rs_zmat_rank_info(A, info), 18 + s);
+            ck_assert_int_eq(fmpz_mat_rank(A), 18 + s);
+            ck_assert_int_ge(info->restarts, 1);
+            ck_assert_int_eq(info->method, RS_RANK_LIFT);
+        }
+    }
+    for (i = 0; i < n; i++)
+        fmpz_clear(d + i);
+    fmpz_mat_clear(A);
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* Random products F G of random shapes, ranks and entry sizes, also moved
+   by unimodular matrices: the rank with lifting, without it and FLINT's
+   fraction-free rank agree with the planted rank. */
+START_TEST(test_rank_lift_random)
+{
+    flint_rand_t state;
+    slong iter, lifted = 0, count = rs_test_long() ? 400 : 60;
+    const slong bounds[5] = {1, 3, 100, 1000, WORD(1) << 20};
+    rs_test_rand_init(state);
+    for (iter = 0; iter < count; iter++) {
+        slong m = rand_range(state, 17, 70), n = rand_range(state, 17, 70);
+        slong r = rand_range(state, 0, FLINT_MIN(m, n)), t;
+        slong bound = bounds[n_randint(state, 5)];
+        fmpz_mat_t A;
+        rs_rank_info_t info;
+        fmpz_mat_init(A, m, n);
+        if (r > 0)
+            factor_product(A, m, r, n, bound, state);
+        if (n_randint(state, 3) == 0) {
+            fmpz_mat_t P, T;
+            fmpz_mat_init(P, m, m);
+            fmpz_mat_init(T, m, n);
+            rs_zmat_randunimodular(P, state, 2);
+            fmpz_mat_mul(T, P, A);
+            fmpz_mat_swap(T, A);
+            fmpz_mat_clear(P);
+            fmpz_mat_clear(T);
+        }
+        /* A product of r random factors has rank r with overwhelming
+           probability; FLINT's exact rank is the referee. */
+        r = fmpz_mat_rank(A);
+        for (t = 0; t < 2; t++) {
+            rs_rank_info_init(info);
+            info->lift = !t;
+            info->threads = 1 + (slong)n_randint(state, 2);
+            ck_assert_int_eq(rs_zmat_rank_info(A, info), r);
+            if (t == 0)
+                lifted += info->method == RS_RANK_LIFT;
+            else
+                ck_assert_int_ne(info->method, RS_RANK_LIFT);
+        }
+        fmpz_mat_clear(A);
+    }
+    /* Most cases have a kernel, other rows and small entries. */
+    ck_assert_int_ge(lifted, count / 4);
     rs_rand_clear(state);
 }
 END_TEST
@@ -1310,6 +1415,8 @@ int main(void)
     tcase_add_test(tc, test_rank_medium);
     tcase_add_test(tc, test_rank_methods);
     tcase_add_test(tc, test_rank_adversarial);
+    tcase_add_test(tc, test_rank_lift_adversarial);
+    tcase_add_test(tc, test_rank_lift_random);
     tcase_add_test(tc, test_rank_fallback);
     tcase_add_test(tc, test_kernel_check);
     tcase_add_test(tc, test_zmat_rref);

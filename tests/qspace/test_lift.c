@@ -1,0 +1,283 @@
+/* Tests of the double-precision lifting behind RS_RANK_LIFT (lift.c) and
+   of its kernels (dkernel.c): exact integer products in doubles checked
+   against FLINT's fmpz_mat_mul, balanced residues and exact division
+   against fmpz arithmetic, and each stage of the lifting on blocks built
+   with a known answer (B = U diag(q, 1, ..., 1) V with U, V unimodular, so
+   the denominators of B^{-1} RN divide the prime q; other rows G [B, RN]
+   so the rank is exactly r, or not after one entry is changed). */
+#include <stdlib.h>
+
+#include "qspace/qspace_internal.h"
+#include "testutil.h"
+
+static slong rand_range(flint_rand_t state, slong lo, slong hi)
+{
+    return lo + (slong)n_randint(state, (ulong)(hi - lo + 1));
+}
+
+static void rand_bits(fmpz_mat_t A, flint_rand_t state, slong bits)
+{
+    slong i, j;
+    for (i = 0; i < fmpz_mat_nrows(A); i++)
+        for (j = 0; j < fmpz_mat_ncols(A); j++) {
+            slong v = (slong)n_randint(state, UWORD(1) << bits);
+            fmpz_set_si(fmpz_mat_entry(A, i, j), n_randint(state, 2) ? v : -v);
+        }
+}
+
+static double *to_doubles(const fmpz_mat_t A)
+{
+    slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A), i, j;
+    double *D = flint_malloc((m * n + 1) * sizeof(double));
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++)
+            D[i * n + j] = (double)fmpz_get_si(fmpz_mat_entry(A, i, j));
+    return D;
+}
+
+static int equals_doubles(const fmpz_mat_t A, const double *D)
+{
+    slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A), i, j;
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++)
+            if (fmpz_get_si(fmpz_mat_entry(A, i, j)) != (slong)D[i * n + j])
+                return 0;
+    return 1;
+}
+
+/* C0 + A B in doubles, packed and unpacked, equals the exact product, for
+   shapes around the register tiles and blocks and entries whose products
+   sum to nearly 2^52. */
+START_TEST(test_dgemm_exact)
+{
+    flint_rand_t state;
+    slong iter;
+    rs_test_rand_init(state);
+    for (iter = 0; iter < 120; iter++) {
+        slong m = rand_range(state, 1, 40), n = rand_range(state, 1, 40);
+        slong k = rand_range(state, 1, iter % 4 == 0 ? 600 : 60);
+        slong kb = FLINT_BIT_COUNT(k), ab = rand_range(state, 1, 50 - kb);
+        slong bb = 50 - kb - ab, packed = iter % 2;
+        fmpz_mat_t A, B, C, P;
+        double *Ad, *Bd, *Cd;
+        fmpz_mat_init(A, m, k);
+        fmpz_mat_init(B, k, n);
+        fmpz_mat_init(C, m, n);
+        fmpz_mat_init(P, m, n);
+        rand_bits(A, state, ab);
+        rand_bits(B, state, FLINT_MAX(bb, 1));
+        rand_bits(C, state, 40);
+        Ad = to_doubles(A);
+        Bd = to_doubles(B);
+        Cd = to_doubles(C);
+        if (packed) {
+            rs_dpack_struct Pk;
+            _rs_dpack_init(&Pk, m, k, Ad, k);
+            _rs_dgemm_packed(n, &Pk, Bd, n, Cd, n);
+            _rs_dpack_clear(&Pk);
+        } else
+            _rs_dgemm(m, n, k, Ad, k, Bd, n, Cd, n);
+        fmpz_mat_mul(P, A, B);
+        fmpz_mat_add(P, P, C);
+        ck_assert(equals_doubles(P, Cd));
+        flint_free(Ad);
+        flint_free(Bd);
+        flint_free(Cd);
+        fmpz_mat_clear(A);
+        fmpz_mat_clear(B);
+        fmpz_mat_clear(C);
+        fmpz_mat_clear(P);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* Balanced residues, axpy and exact division against fmpz arithmetic. */
+START_TEST(test_dvec_ops)
+{
+    flint_rand_t state;
+    slong iter, i, len = 64;
+    double v[64], y[64], x[64];
+    rs_test_rand_init(state);
+    for (iter = 0; iter < 200; iter++) {
+        mp_limb_t p =
+            n_nextprime(4096 + n_randint(state, (UWORD(1) << 26) - 8192), 1);
+        double pd = (double)p, pinv = 1.0 / pd, h = (pd - 1) / 2;
+        slong bad, nbad = 0;
+        int zero;
+        for (i = 0; i < len; i++) {
+            slong bits = rand_range(state, 0, 51);
+            slong w = (slong)n_randint(state, UWORD(1) << bits);
+            v[i] = (double)(n_randint(state, 2) ? w : -w);
+        }
+        _rs_dvec_bal_mod(y, v, len, pd, pinv);
+        for (i = 0; i < len; i++) {
+            slong r = (slong)v[i] % (slong)p;
+            ck_assert(y[i] >= -h && y[i] <= h);
+            ck_assert_int_eq(((slong)y[i] - r) % (slong)p, 0);
+        }
+        /* quotients of multiples (some made non-multiples) by p */
+        for (i = 0; i < len; i++) {
+            slong q = (slong)n_randint(state, (UWORD(1) << 51) / p);
+            x[i] = (double)(n_randint(state, 2) ? q : -q);
+            v[i] = x[i] * pd;
+            if (n_randint(state, 8) == 0) {
+                v[i] += (double)rand_range(state, 1, (slong)p - 1);
+                nbad++;
+            }
+        }
+        bad = _rs_dvec_div_exact(y, v, len, pd, pinv, &zero);
+        ck_assert_int_eq(bad, nbad);
+        for (i = 0; i < len && nbad == 0; i++)
+            ck_assert(y[i] == x[i]);
+        for (i = 0; i < len; i++)
+            v[i] = 0;
+        ck_assert_int_eq(_rs_dvec_div_exact(y, v, len, pd, pinv, &zero), 0);
+        ck_assert(zero);
+        /* y += s x */
+        for (i = 0; i < len; i++) {
+            x[i] = (double)rand_range(state, -(WORD(1) << 25), WORD(1) << 25);
+            y[i] = (double)rand_range(state, -(WORD(1) << 40), WORD(1) << 40);
+            v[i] = y[i] + 12345.0 * x[i];
+        }
+        _rs_dvec_axpy(y, 12345.0, x, len);
+        for (i = 0; i < len; i++)
+            ck_assert(y[i] == v[i]);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* Blocks of rank r: B = U diag(q, 1, ..., 1) V (det B = +-q), RN random,
+   and the other rows G [B, RN]. */
+static void planted_blocks(rs_blocks_struct *K, slong l, slong r, slong k,
+                           ulong q, flint_rand_t state)
+{
+    fmpz_mat_t U, V, D, T, G;
+    K->m = l + r;
+    K->n = r + k;
+    K->r = r;
+    K->k = k;
+    fmpz_mat_init(K->B, r, r);
+    fmpz_mat_init(K->RN, r, k);
+    fmpz_mat_init(K->LC, l, r);
+    fmpz_mat_init(K->LN, l, k);
+    fmpz_mat_init(U, r, r);
+    fmpz_mat_init(V, r, r);
+    fmpz_mat_init(D, r, r);
+    fmpz_mat_init(T, r, r);
+    fmpz_mat_init(G, l, r);
+    rs_zmat_randunimodular(U, state, 2);
+    rs_zmat_randunimodular(V, state, 2);
+    fmpz_mat_one(D);
+    fmpz_set_ui(fmpz_mat_entry(D, 0, 0), q);
+    fmpz_mat_mul(T, U, D);
+    fmpz_mat_mul(K->B, T, V);
+    rand_bits(K->RN, state, 6);
+    rand_bits(G, state, 3);
+    fmpz_mat_mul(K->LC, G, K->B);
+    fmpz_mat_mul(K->LN, G, K->RN);
+    fmpz_mat_clear(U);
+    fmpz_mat_clear(V);
+    fmpz_mat_clear(D);
+    fmpz_mat_clear(T);
+    fmpz_mat_clear(G);
+}
+
+/* Each stage on planted blocks: the proof ends for the full denominator,
+   recovers a missing prime factor from d = 1 or a wrong d, proves the rank
+   higher after one entry of LN changes, and the whole chain agrees. */
+START_TEST(test_lift_stages)
+{
+    flint_rand_t state;
+    slong iter;
+    const ulong qs[4] = {2, 3, 5, 101};
+    rs_test_rand_init(state);
+    for (iter = 0; iter < 40; iter++) {
+        slong r = rand_range(state, 2, 30), k = rand_range(state, 1, 40);
+        slong l = rand_range(state, 1, 30), pred = 0, threads = 1 + iter % 2;
+        slong nprimes = 0;
+        ulong q = qs[n_randint(state, 4)];
+        rs_blocks_struct K;
+        rs_lift_struct F;
+        fmpz_t d, det;
+        fmpz_init(d);
+        fmpz_init(det);
+        planted_blocks(&K, l, r, k, q, state);
+        fmpz_mat_det(det, K.B);
+        fmpz_abs(det, det);
+        ck_assert(fmpz_equal_ui(det, q));
+
+        ck_assert(_rs_lift_init(&F, &K));
+        /* |det B| is a multiple of every denominator. */
+        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), 1);
+        /* d = 1 and d = 7 q + 1 lack the factor q (unless B^{-1} RN
+           happens to be integral); the proof finds it. */
+        fmpz_one(d);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), 1);
+        fmpz_set_ui(d, 7 * q + 1);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), 1);
+        /* The guess, whatever it is, leads to the proof. */
+        ck_assert(_rs_lift_guess(d, &pred, &F, &K, threads));
+        ck_assert(fmpz_sgn(d) > 0);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, pred, threads), 1);
+        _rs_lift_clear(&F);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), 1);
+        ck_assert_int_eq(nprimes, 1);
+
+        /* One entry off the row space of [B, RN]: rank r + 1. */
+        fmpz_add_ui(fmpz_mat_entry(K.LN, l - 1, k - 1),
+                    fmpz_mat_entry(K.LN, l - 1, k - 1), 1);
+        ck_assert(_rs_lift_init(&F, &K));
+        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), -1);
+        fmpz_one(d);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), -1);
+        _rs_lift_clear(&F);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), -1);
+
+        /* Entries of 2^45: no exact double arithmetic, lifting declines. */
+        fmpz_add_ui(fmpz_mat_entry(K.B, 0, 0), fmpz_mat_entry(K.B, 0, 0),
+                    UWORD(1) << 45);
+        ck_assert(!_rs_lift_init(&F, &K));
+        _rs_lift_clear(&F);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), 0);
+
+        fmpz_clear(d);
+        fmpz_clear(det);
+        _rs_blocks_clear(&K);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* No kernel or no other rows: nothing to lift. */
+START_TEST(test_lift_declines)
+{
+    flint_rand_t state;
+    rs_blocks_struct K;
+    rs_lift_struct F;
+    rs_test_rand_init(state);
+    planted_blocks(&K, 0, 5, 3, 2, state);
+    ck_assert(!_rs_lift_init(&F, &K));
+    _rs_lift_clear(&F);
+    _rs_blocks_clear(&K);
+    planted_blocks(&K, 4, 5, 0, 2, state);
+    ck_assert(!_rs_lift_init(&F, &K));
+    _rs_lift_clear(&F);
+    _rs_blocks_clear(&K);
+    rs_rand_clear(state);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("lift");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 0);
+    tcase_add_test(tc, test_dgemm_exact);
+    tcase_add_test(tc, test_dvec_ops);
+    tcase_add_test(tc, test_lift_stages);
+    tcase_add_test(tc, test_lift_declines);
+    suite_add_tcase(s, tc);
+    return rs_test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
+}
