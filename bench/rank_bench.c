@@ -4,8 +4,12 @@
      rankstrat  rs_zmat_rank (certified),
      fmpz       FLINT's fmpz_mat_rank (fraction-free, exact),
      nmod       one nmod_mat_rank modulo a word-size prime (a lower bound
-                only: the speed limit for a certified rank).
-   Usage: rank_bench [--max-fmpz N] [--threads T] [n ...]
+                only: the speed limit for a certified rank),
+     modular    rs_zmat_rank without the double-precision lifting (the
+                word-size modular certificates alone), for comparison.
+   rankstrat and nmod are the best of --repeat runs (default 3), the
+   others one run.
+   Usage: rank_bench [--max-fmpz N] [--threads T] [--repeat R] [n ...]
    (default sizes 100 200 400 800; fmpz_mat_rank is skipped above
    --max-fmpz, default 800; --threads is passed to rs_zmat_rank_info,
    default 0 = automatic). */
@@ -57,7 +61,7 @@ static const char *method_name(int method)
 
 int main(int argc, char **argv)
 {
-    slong sizes[32], nsizes = 0, max_fmpz = 800, threads = 0, s;
+    slong sizes[32], nsizes = 0, max_fmpz = 800, threads = 0, repeat = 3, s;
     flint_rand_t state;
     int i;
 
@@ -66,10 +70,15 @@ int main(int argc, char **argv)
             max_fmpz = atol(argv[++i]);
         else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
             threads = atol(argv[++i]);
+        else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc &&
+                 atol(argv[i + 1]) > 0)
+            repeat = atol(argv[++i]);
         else if (nsizes < 32 && atol(argv[i]) > 0)
             sizes[nsizes++] = atol(argv[i]);
         else {
-            fprintf(stderr, "usage: %s [--max-fmpz N] [--threads T] [n ...]\n",
+            fprintf(stderr,
+                    "usage: %s [--max-fmpz N] [--threads T] [--repeat R] "
+                    "[n ...]\n",
                     argv[0]);
             return 1;
         }
@@ -88,12 +97,13 @@ int main(int argc, char **argv)
            "entries in [-100, 100])\n");
     printf("# cores online: %ld; rankstrat threads: %ld (0 = automatic)\n",
            sysconf(_SC_NPROCESSORS_ONLN), (long)threads);
-    printf("%5s %5s %10s %10s %10s %12s %12s %7s %7s %s\n", "n", "rank",
+    printf("%5s %5s %10s %10s %10s %12s %12s %7s %7s %3s %10s\n", "n", "rank",
            "rankstrat", "fmpz", "nmod", "rs/nmod", "fmpz/rs", "primes",
-           "method", "ok");
+           "method", "ok", "modular");
     for (s = 0; s < nsizes; s++) {
-        slong n = sizes[s], h = n / 2, r_rs, r_fmpz = -1, r_nmod;
-        double t_rs, t_fmpz = -1, t_nmod;
+        slong n = sizes[s], h = n / 2, r_rs = -1, r_fmpz = -1, r_nmod = -1;
+        slong r_mod, t;
+        double t_rs = 1e300, t_fmpz = -1, t_nmod = 1e300, t_mod, t0;
         fmpz_mat_t F, G, A;
         nmod_mat_t Am;
         rs_rank_info_t info;
@@ -106,18 +116,20 @@ int main(int argc, char **argv)
         rand_entries(G, state);
         fmpz_mat_mul(A, F, G);
 
-        rs_rank_info_init(info);
-        info->threads = threads;
-        t_rs = now();
-        r_rs = rs_zmat_rank_info(A, info);
-        t_rs = now() - t_rs;
+        for (t = 0; t < repeat; t++) {
+            rs_rank_info_init(info);
+            info->threads = threads;
+            t0 = now();
+            r_rs = rs_zmat_rank_info(A, info);
+            t_rs = FLINT_MIN(t_rs, now() - t0);
 
-        t_nmod = now();
-        nmod_mat_init(Am, n, n, p);
-        fmpz_mat_get_nmod_mat(Am, A);
-        r_nmod = nmod_mat_rank(Am);
-        nmod_mat_clear(Am);
-        t_nmod = now() - t_nmod;
+            t0 = now();
+            nmod_mat_init(Am, n, n, p);
+            fmpz_mat_get_nmod_mat(Am, A);
+            r_nmod = nmod_mat_rank(Am);
+            nmod_mat_clear(Am);
+            t_nmod = FLINT_MIN(t_nmod, now() - t0);
+        }
 
         if (n <= max_fmpz) {
             t_fmpz = now();
@@ -135,10 +147,22 @@ int main(int argc, char **argv)
             printf("%12.2f ", t_fmpz / t_rs);
         else
             printf("%12s ", "-");
-        printf("%7ld %7s %s\n", (long)info->primes, method_name(info->method),
-               (r_rs == h && r_nmod == h && (r_fmpz < 0 || r_fmpz == h))
+        {
+            rs_rank_info_t mod;
+            rs_rank_info_init(mod);
+            mod->threads = threads;
+            mod->lift = 0;
+            t_mod = now();
+            r_mod = rs_zmat_rank_info(A, mod);
+            t_mod = now() - t_mod;
+        }
+        printf("%7ld %7s %3s %10.4f\n", (long)info->primes,
+               method_name(info->method),
+               (r_rs == h && r_nmod == h && r_mod == h &&
+                (r_fmpz < 0 || r_fmpz == h))
                    ? "yes"
-                   : "NO");
+                   : "NO",
+               t_mod);
         fflush(stdout);
         fmpz_mat_clear(F);
         fmpz_mat_clear(G);

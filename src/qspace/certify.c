@@ -173,8 +173,9 @@ static slong auto_threads(const rs_blocks_struct *K, slong threads)
    which the rank is larger (*witness).  The lower bound: B = A[R, C] is
    nonsingular modulo the profile's prime, so det B != 0 over Z. */
 static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
-                          int want, rs_primes_struct *S,
-                          rs_rank_info_struct *info, mp_limb_t *witness)
+                          int want, mp_limb_t profile_prime,
+                          rs_primes_struct *S, rs_rank_info_struct *info,
+                          mp_limb_t *witness)
 {
     slong r = K->r, k = K->k, pred = 0, threads, next_check, fails = 0;
     slong i, b;
@@ -190,7 +191,7 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     if (!want && info->lift) {
         /* For the rank alone, exact lifting in doubles is the fastest
            certificate when the entries are small enough (lift.c). */
-        int lifted = _rs_lift_certify(K, threads, &info->primes);
+        int lifted = _rs_lift_certify(K, threads, profile_prime, &info->primes);
         if (lifted == 1) {
             info->method = RS_RANK_LIFT;
             return CERT_DONE;
@@ -398,7 +399,15 @@ slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
     }
 
     _rs_primes_init(&S, m, n, prime_start);
-    p = _rs_primes_next(&S);
+    /* For the rank alone with lifting allowed, the first profile is taken
+       modulo the lifting's prime when the entries allow one: it is about
+       twice as fast as a word-size prime and hands the lifting B mod p.
+       Such a prime is no more trusted than any other: the lifting proves
+       the rank or shows it higher. */
+    p = (!want_solution && info->lift && prime_start == 0) ? _rs_lift_prime(A)
+                                                           : 0;
+    if (p == 0)
+        p = _rs_primes_next(&S);
     r = _rs_profile_mod(&C->P, A, p);
     info->primes++;
 
@@ -427,7 +436,7 @@ slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
             break;
         }
         _rs_blocks_init(&K, A, &C->P);
-        status = certify_blocks(C, &K, want_solution, &S, info, &witness);
+        status = certify_blocks(C, &K, want_solution, p, &S, info, &witness);
         _rs_blocks_clear(&K);
         if (status == CERT_DONE)
             break;

@@ -150,18 +150,32 @@ static void to_doubles(double *dst, slong ld, const fmpz_mat_t M)
             dst[i * ld + j] = (double)fmpz_get_si(fmpz_mat_entry(M, i, j));
 }
 
-/* The largest prime p <= bound with B invertible mod p (balanced residues
-   of B^{-1} in Binv); 0 if none is found quickly. */
-static mp_limb_t pick_prime(double *Binv, const fmpz_mat_t B, double bound)
+/* The largest prime below `bound` (at least LIFT_MIN_PRIME), or 0. */
+static mp_limb_t prime_below(double bound)
 {
-    mp_limb_t p = (mp_limb_t)bound, h;
-    slong r = fmpz_mat_nrows(B), i, j, tries;
+    mp_limb_t p;
+    if (!(bound >= LIFT_MIN_PRIME))
+        return 0;
+    p = (mp_limb_t)bound;
     p -= (p % 2 == 0);
-    for (tries = 0; tries < 4 && p >= LIFT_MIN_PRIME; tries++, p -= 2) {
+    while (!n_is_prime(p))
+        p -= 2;
+    return p;
+}
+
+/* A prime p <= bound with B invertible mod p (balanced residues of B^{-1}
+   in Binv): `hint` if it qualifies, else the largest such prime; 0 if
+   none is found quickly. */
+static mp_limb_t pick_prime(double *Binv, const fmpz_mat_t B, double bound,
+                            mp_limb_t hint)
+{
+    mp_limb_t p = prime_below(bound), h;
+    slong r = fmpz_mat_nrows(B), i, j, tries;
+    if (hint != 0 && (double)hint <= bound && hint >= LIFT_MIN_PRIME)
+        p = hint;
+    for (tries = 0; tries < 4 && p != 0; tries++) {
         nmod_mat_t Bp, Bi;
         int ok;
-        while (!n_is_prime(p))
-            p -= 2;
         nmod_mat_init(Bp, r, r, p);
         nmod_mat_init(Bi, r, r, p);
         fmpz_mat_get_nmod_mat(Bp, B);
@@ -170,15 +184,41 @@ static mp_limb_t pick_prime(double *Binv, const fmpz_mat_t B, double bound)
         if (ok)
             for (i = 0; i < r; i++)
                 for (j = 0; j < r; j++) {
-                    mp_limb_t e = nmod_mat_entry(Bi, i, j);
+                    mp_limb_t e = rs_nmod_mat_get(Bi, i, j);
                     Binv[i * r + j] = e > h ? -(double)(p - e) : (double)e;
                 }
         nmod_mat_clear(Bp);
         nmod_mat_clear(Bi);
         if (ok)
             return p;
+        p = prime_below((double)p - 1);
     }
     return 0;
+}
+
+/* The bound on p of the header comment for r pivots, k = n - r non-pivot
+   columns and entries below amaxC (pivot columns) and amaxN (others). */
+static double prime_bound(slong r, slong k, double amaxC, double amaxN)
+{
+    /* r h^2 <= 2^52 for B^{-1} U; S p / 2 <= 2^52 for the exact residual
+       (S = max|AN| + r max|AC|); the guess lifts RN w with
+       |RN w| <= coeff k max|AN|, coeff >= 1. */
+    double S_main = amaxN + (double)r * amaxC;
+    double S_guess = (double)k * amaxN + (double)r * amaxC;
+    double bound = FLINT_MIN(2 * sqrt(TWO52 / (double)r), 2 * TWO52 / S_main);
+    bound = FLINT_MIN(bound, 2 * TWO52 / S_guess);
+    return FLINT_MIN(bound, LIFT_MAX_PRIME);
+}
+
+mp_limb_t _rs_lift_prime(const fmpz_mat_t A)
+{
+    slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A);
+    double amax = max_abs(A);
+    /* Valid for every rank r <= min(m, n): the bound decreases in r and
+       in k <= n. */
+    if (m == 0 || n == 0)
+        return 0;
+    return prime_below(prime_bound(FLINT_MIN(m, n), n, amax, amax));
 }
 
 /* Balanced base-p digits of d > 0; returns their number. */
@@ -510,10 +550,10 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
     return result;
 }
 
-int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K)
+int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, mp_limb_t hint)
 {
     slong m = K->m, r = K->r, k = K->k;
-    double amaxC, amaxN, S_main, S_guess, bound;
+    double amaxC, amaxN, bound;
 
     F->m = m;
     F->r = r;
@@ -524,19 +564,12 @@ int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K)
         return 0;
     amaxC = FLINT_MAX(max_abs(K->B), max_abs(K->LC));
     amaxN = FLINT_MAX(max_abs(K->RN), max_abs(K->LN));
-    /* The bounds of the header comment: r h^2 <= 2^52 for B^{-1} U, and
-       S p / 2 <= 2^52 for the exact residual (S = max|AN| + r max|AC|);
-       the guess lifts RN w with |RN w| <= coeff k max|AN|, coeff >= 1. */
-    S_main = amaxN + (double)r * amaxC;
-    S_guess = (double)k * amaxN + (double)r * amaxC; /* coeff = 1 */
-    bound = FLINT_MIN(2 * sqrt(TWO52 / (double)r), 2 * TWO52 / S_main);
-    bound = FLINT_MIN(bound, 2 * TWO52 / S_guess);
-    bound = FLINT_MIN(bound, LIFT_MAX_PRIME);
+    bound = prime_bound(r, k, amaxC, amaxN);
     if (!(bound >= LIFT_MIN_PRIME))
         return 0;
 
     F->Binv = flint_malloc(r * r * sizeof(double));
-    F->p = pick_prime(F->Binv, K->B, bound);
+    F->p = pick_prime(F->Binv, K->B, bound, hint);
     if (F->p == 0)
         return 0;
     /* The largest coefficients the guess's bound allows (random ones catch
@@ -636,7 +669,8 @@ int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d0, slong pred,
     return result;
 }
 
-int _rs_lift_certify(const rs_blocks_struct *K, slong threads, slong *nprimes)
+int _rs_lift_certify(const rs_blocks_struct *K, slong threads, mp_limb_t hint,
+                     slong *nprimes)
 {
     rs_lift_struct F;
     fmpz_t d;
@@ -644,7 +678,7 @@ int _rs_lift_certify(const rs_blocks_struct *K, slong threads, slong *nprimes)
     int result = 0;
 
     fmpz_init(d);
-    if (_rs_lift_init(&F, K)) {
+    if (_rs_lift_init(&F, K, hint)) {
         (*nprimes)++;
         if (_rs_lift_guess(d, &pred, &F, K, threads))
             result = _rs_lift_prove(&F, d, pred, threads);

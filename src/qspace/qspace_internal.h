@@ -146,11 +146,11 @@ slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
                          double pinv, int *all_zero);
 
 /* The lifting of lift.c for the profile behind K, in stages (so that each
-   can be tested): _rs_lift_init chooses the prime p < 2^23 (B invertible
-   mod p) and converts the blocks to doubles; it returns 0 if the lifting
-   does not apply (no kernel or no other rows, entries too large for exact
-   double arithmetic, no suitable prime), and then only _rs_lift_clear may
-   follow. */
+   can be tested): _rs_lift_init chooses a prime p < 2^26 (B invertible mod
+   p; `hint` if it qualifies, e.g. the profile's prime) and converts the
+   blocks to doubles; it returns 0 if the lifting does not apply (no kernel
+   or no other rows, entries too large for exact double arithmetic, no
+   suitable prime), and then only _rs_lift_clear may follow. */
 typedef struct {
     slong m, r, k;
     mp_limb_t p;
@@ -159,7 +159,7 @@ typedef struct {
     rs_dpack_struct Binv_pack, AC_pack;
 } rs_lift_struct;
 
-int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K);
+int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, mp_limb_t hint);
 void _rs_lift_clear(rs_lift_struct *F);
 /* A guess d > 0 at the common denominator of B^{-1} RN (from a few random
    combinations of its columns) and pred, about the bit size of
@@ -173,7 +173,12 @@ int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d, slong pred,
                    slong threads);
 /* The three stages in a row (0 where any says no); counts the prime in
  *nprimes. */
-int _rs_lift_certify(const rs_blocks_struct *K, slong threads, slong *nprimes);
+int _rs_lift_certify(const rs_blocks_struct *K, slong threads, mp_limb_t hint,
+                     slong *nprimes);
+/* A prime that suits the lifting of A whatever its rank (0 if none does):
+   the profile computed modulo it can hand the lifting its prime, and
+   small primes make the profile about twice as fast as word-size ones. */
+mp_limb_t _rs_lift_prime(const fmpz_mat_t A);
 
 /* ---- certification ---------------------------------------------------- */
 

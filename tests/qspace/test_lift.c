@@ -208,7 +208,7 @@ START_TEST(test_lift_stages)
         fmpz_abs(det, det);
         ck_assert(fmpz_equal_ui(det, q));
 
-        ck_assert(_rs_lift_init(&F, &K));
+        ck_assert(_rs_lift_init(&F, &K, 0));
         /* |det B| is a multiple of every denominator. */
         ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), 1);
         /* d = 1 and d = 7 q + 1 lack the factor q (unless B^{-1} RN
@@ -222,25 +222,25 @@ START_TEST(test_lift_stages)
         ck_assert(fmpz_sgn(d) > 0);
         ck_assert_int_eq(_rs_lift_prove(&F, d, pred, threads), 1);
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), 1);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), 1);
         ck_assert_int_eq(nprimes, 1);
 
         /* One entry off the row space of [B, RN]: rank r + 1. */
         fmpz_add_ui(fmpz_mat_entry(K.LN, l - 1, k - 1),
                     fmpz_mat_entry(K.LN, l - 1, k - 1), 1);
-        ck_assert(_rs_lift_init(&F, &K));
+        ck_assert(_rs_lift_init(&F, &K, 0));
         ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), -1);
         fmpz_one(d);
         ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), -1);
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), -1);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), -1);
 
         /* Entries of 2^45: no exact double arithmetic, lifting declines. */
         fmpz_add_ui(fmpz_mat_entry(K.B, 0, 0), fmpz_mat_entry(K.B, 0, 0),
                     UWORD(1) << 45);
-        ck_assert(!_rs_lift_init(&F, &K));
+        ck_assert(!_rs_lift_init(&F, &K, 0));
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, &nprimes), 0);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), 0);
 
         fmpz_clear(d);
         fmpz_clear(det);
@@ -258,11 +258,11 @@ START_TEST(test_lift_declines)
     rs_lift_struct F;
     rs_test_rand_init(state);
     planted_blocks(&K, 0, 5, 3, 2, state);
-    ck_assert(!_rs_lift_init(&F, &K));
+    ck_assert(!_rs_lift_init(&F, &K, 0));
     _rs_lift_clear(&F);
     _rs_blocks_clear(&K);
     planted_blocks(&K, 4, 5, 0, 2, state);
-    ck_assert(!_rs_lift_init(&F, &K));
+    ck_assert(!_rs_lift_init(&F, &K, 0));
     _rs_lift_clear(&F);
     _rs_blocks_clear(&K);
     rs_rand_clear(state);
