@@ -188,10 +188,20 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     batch_struct batch;
 
     threads = auto_threads(K, info->threads);
-    if (!want && info->lift) {
-        /* For the rank alone, exact lifting in doubles is the fastest
-           certificate when the entries are small enough (lift.c). */
-        int lifted = _rs_lift_certify(K, threads, profile_prime, &info->primes);
+    if (info->lift) {
+        /* When the entries are small enough, exact lifting in doubles is
+           the fastest certificate (lift.c); it gives X as well. */
+        fmpz_mat_t X;
+        fmpz_t den;
+        int lifted;
+        fmpz_mat_init(X, want ? r : 0, want ? k : 0);
+        fmpz_init(den);
+        lifted = _rs_lift_certify(K, threads, profile_prime, &info->primes,
+                                  want ? X : NULL, want ? den : NULL);
+        if (lifted == 1 && want)
+            take_solution(C, X, den);
+        fmpz_mat_clear(X);
+        fmpz_clear(den);
         if (lifted == 1) {
             info->method = RS_RANK_LIFT;
             return CERT_DONE;

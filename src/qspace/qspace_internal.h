@@ -168,13 +168,15 @@ int _rs_lift_guess(fmpz_t d, slong *pred, const rs_lift_struct *F,
                    const rs_blocks_struct *K, slong threads);
 /* The proof, for any d > 0: 1 if it proved rank A <= r (with B
    nonsingular, rank A = r), -1 if it proved rank A > r, 0 if it found no
-   end within its step bound.  A factor missing from d is recovered once. */
+   end within its step bound.  A factor missing from d is recovered (up to
+   three times).  With Y != NULL (r x k) and den, on 1 also the kernel data:
+   A[:, C] Y = den A[:, N] exactly, den > 0 a multiple of d. */
 int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d, slong pred,
-                   slong threads);
+                   slong threads, fmpz_mat_t Y, fmpz_t den);
 /* The three stages in a row (0 where any says no); counts the prime in
- *nprimes. */
+ *nprimes; Y and den as for _rs_lift_prove (may be NULL). */
 int _rs_lift_certify(const rs_blocks_struct *K, slong threads, mp_limb_t hint,
-                     slong *nprimes);
+                     slong *nprimes, fmpz_mat_t Y, fmpz_t den);
 /* A prime that suits the lifting of A whatever its rank (0 if none does):
    the profile computed modulo it can hand the lifting its prime, and
    small primes make the profile about twice as fast as word-size ones. */

@@ -210,40 +210,116 @@ START_TEST(test_lift_stages)
 
         ck_assert(_rs_lift_init(&F, &K, 0));
         /* |det B| is a multiple of every denominator. */
-        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), 1);
+        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads, NULL, NULL), 1);
         /* d = 1 and d = 7 q + 1 lack the factor q (unless B^{-1} RN
            happens to be integral); the proof finds it. */
         fmpz_one(d);
-        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), 1);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads, NULL, NULL), 1);
         fmpz_set_ui(d, 7 * q + 1);
-        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), 1);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads, NULL, NULL), 1);
         /* The guess, whatever it is, leads to the proof. */
         ck_assert(_rs_lift_guess(d, &pred, &F, &K, threads));
         ck_assert(fmpz_sgn(d) > 0);
-        ck_assert_int_eq(_rs_lift_prove(&F, d, pred, threads), 1);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, pred, threads, NULL, NULL), 1);
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), 1);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes, NULL, NULL),
+                         1);
         ck_assert_int_eq(nprimes, 1);
 
         /* One entry off the row space of [B, RN]: rank r + 1. */
         fmpz_add_ui(fmpz_mat_entry(K.LN, l - 1, k - 1),
                     fmpz_mat_entry(K.LN, l - 1, k - 1), 1);
         ck_assert(_rs_lift_init(&F, &K, 0));
-        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads), -1);
+        ck_assert_int_eq(_rs_lift_prove(&F, det, 0, threads, NULL, NULL), -1);
         fmpz_one(d);
-        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads), -1);
+        ck_assert_int_eq(_rs_lift_prove(&F, d, 0, threads, NULL, NULL), -1);
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), -1);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes, NULL, NULL),
+                         -1);
 
         /* Entries of 2^45: no exact double arithmetic, lifting declines. */
         fmpz_add_ui(fmpz_mat_entry(K.B, 0, 0), fmpz_mat_entry(K.B, 0, 0),
                     UWORD(1) << 45);
         ck_assert(!_rs_lift_init(&F, &K, 0));
         _rs_lift_clear(&F);
-        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes), 0);
+        ck_assert_int_eq(_rs_lift_certify(&K, threads, 0, &nprimes, NULL, NULL),
+                         0);
 
         fmpz_clear(d);
         fmpz_clear(det);
+        _rs_blocks_clear(&K);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
+
+/* The kernel data: for blocks with a random B (denominators of thousands
+   of bits, so the digits are folded over several rounds), the lifting's Y
+   and den satisfy [B; LC] Y = den [RN; LN] exactly and Y / den is
+   B^{-1} RN as FLINT solves it. */
+START_TEST(test_lift_solution)
+{
+    flint_rand_t state;
+    slong iter;
+    rs_test_rand_init(state);
+    for (iter = 0; iter < 8; iter++) {
+        slong r = rand_range(state, 20, 90), k = rand_range(state, 1, 50);
+        slong l = rand_range(state, 1, 30), nprimes = 0;
+        rs_blocks_struct K;
+        fmpz_mat_t G, Y, T, U, X;
+        fmpz_t den, fden;
+        fmpq_mat_t Q1, Q2;
+        K.m = l + r;
+        K.n = r + k;
+        K.r = r;
+        K.k = k;
+        fmpz_mat_init(K.B, r, r);
+        fmpz_mat_init(K.RN, r, k);
+        fmpz_mat_init(K.LC, l, r);
+        fmpz_mat_init(K.LN, l, k);
+        fmpz_mat_init(G, l, r);
+        do
+            rand_bits(K.B, state, 8);
+        while (fmpz_mat_rank(K.B) < r);
+        rand_bits(K.RN, state, 8);
+        rand_bits(G, state, 2);
+        fmpz_mat_mul(K.LC, G, K.B);
+        fmpz_mat_mul(K.LN, G, K.RN);
+        fmpz_mat_init(Y, r, k);
+        fmpz_init(den);
+        ck_assert_int_eq(
+            _rs_lift_certify(&K, 1 + iter % 2, 0, &nprimes, Y, den), 1);
+        ck_assert(fmpz_sgn(den) > 0);
+        fmpz_mat_init(T, r, k);
+        fmpz_mat_init(U, r, k);
+        fmpz_mat_mul(T, K.B, Y);
+        fmpz_mat_scalar_mul_fmpz(U, K.RN, den);
+        ck_assert(fmpz_mat_equal(T, U));
+        fmpz_mat_clear(T);
+        fmpz_mat_clear(U);
+        fmpz_mat_init(T, l, k);
+        fmpz_mat_init(U, l, k);
+        fmpz_mat_mul(T, K.LC, Y);
+        fmpz_mat_scalar_mul_fmpz(U, K.LN, den);
+        ck_assert(fmpz_mat_equal(T, U));
+        fmpz_mat_clear(T);
+        fmpz_mat_clear(U);
+        /* the same rationals as FLINT's solution */
+        fmpz_mat_init(X, r, k);
+        fmpz_init(fden);
+        ck_assert(fmpz_mat_solve(X, fden, K.B, K.RN));
+        fmpq_mat_init(Q1, r, k);
+        fmpq_mat_init(Q2, r, k);
+        fmpq_mat_set_fmpz_mat_div_fmpz(Q1, Y, den);
+        fmpq_mat_set_fmpz_mat_div_fmpz(Q2, X, fden);
+        ck_assert(fmpq_mat_equal(Q1, Q2));
+        fmpq_mat_clear(Q1);
+        fmpq_mat_clear(Q2);
+        fmpz_mat_clear(X);
+        fmpz_clear(fden);
+        fmpz_mat_clear(Y);
+        fmpz_clear(den);
+        fmpz_mat_clear(G);
         _rs_blocks_clear(&K);
     }
     rs_rand_clear(state);
@@ -277,6 +353,7 @@ int main(void)
     tcase_add_test(tc, test_dgemm_exact);
     tcase_add_test(tc, test_dvec_ops);
     tcase_add_test(tc, test_lift_stages);
+    tcase_add_test(tc, test_lift_solution);
     tcase_add_test(tc, test_lift_declines);
     suite_add_tcase(s, tc);
     return rs_test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;

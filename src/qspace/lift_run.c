@@ -1,0 +1,163 @@
+/* The lifting loop of lift.c and its digit bookkeeping: the state of a
+   block of columns, one step after another, and the conversion of stored
+   digits to integers and rationals. */
+#include <string.h>
+
+#include "lift_internal.h"
+
+void _rs_lift_sys_init(lift_sys *S, const rs_lift_struct *F)
+{
+    S->rows = F->m;
+    S->r = F->r;
+    S->ldn = F->k;
+    S->p = (double)F->p;
+    S->pinv = 1.0 / (double)F->p;
+    S->Binv = F->Binv;
+    S->AC = F->AC;
+    S->AN = F->AN;
+    S->Binv_pack = &F->Binv_pack;
+    S->AC_pack = &F->AC_pack;
+    S->dd = NULL;
+    S->nd = 0;
+}
+
+void _rs_lift_state_init(lift_state *L, const lift_sys *S, slong c0, slong w,
+                         slong max_steps, slong kept, slong ring)
+{
+    L->S = S;
+    L->c0 = c0;
+    L->w = w;
+    L->step = 0;
+    L->max_steps = max_steps;
+    L->E = flint_calloc(S->rows * w + 1, sizeof(double));
+    L->T = flint_malloc((S->rows * w + 1) * sizeof(double));
+    L->U = flint_malloc((S->r * w + 1) * sizeof(double));
+    L->x = flint_malloc((S->r * w + 1) * sizeof(double));
+    L->kept = kept;
+    L->ring = FLINT_MAX(1, FLINT_MIN(ring, max_steps));
+    L->digits = flint_malloc((L->ring * S->r * kept + 1) * sizeof(double));
+}
+
+void _rs_lift_state_clear(lift_state *L)
+{
+    flint_free(L->E);
+    flint_free(L->T);
+    flint_free(L->U);
+    flint_free(L->x);
+    flint_free(L->digits);
+}
+
+int _rs_lift_run(lift_state *L, slong until)
+{
+    const lift_sys *S = L->S;
+    slong r = S->r, rows = S->rows, w = L->w, a, i;
+    int zero_piv, zero_rest;
+
+    until = FLINT_MIN(until, L->max_steps);
+    while (L->step < until) {
+        double di = L->step < S->nd ? S->dd[L->step] : 0;
+        /* T = d_i AN + E: the residual's part that step i must clear. */
+        for (a = 0; a < rows; a++) {
+            memcpy(L->T + a * w, L->E + a * w, w * sizeof(double));
+            if (di != 0)
+                _rs_dvec_axpy(L->T + a * w, di, S->AN + a * S->ldn + L->c0, w);
+        }
+        _rs_dvec_bal_mod(L->U, L->T, r * w, S->p, S->pinv);
+        memset(L->x, 0, r * w * sizeof(double));
+        if (S->Binv_pack != NULL)
+            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w);
+        else
+            _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
+        _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
+        for (a = 0; a < r && L->kept > 0; a++)
+            memcpy(L->digits + ((L->step % L->ring) * r + a) * L->kept,
+                   L->x + a * w, L->kept * sizeof(double));
+        for (i = 0; i < r * w; i++)
+            L->x[i] = -L->x[i];
+        if (S->AC_pack != NULL)
+            _rs_dgemm_packed(w, S->AC_pack, L->x, w, L->T, w);
+        else
+            _rs_dgemm(rows, w, r, S->AC, r, L->x, w, L->T, w);
+        L->step++;
+        if (_rs_dvec_div_exact(L->E, L->T, r * w, S->p, S->pinv, &zero_piv))
+            return LIFT_BROKEN; /* B^{-1} mod p is wrong: never expected */
+        if (_rs_dvec_div_exact(L->E + r * w, L->T + r * w, (rows - r) * w, S->p,
+                               S->pinv, &zero_rest))
+            return LIFT_HIGHER;
+        if (L->step >= S->nd && zero_piv && zero_rest)
+            return LIFT_DONE;
+    }
+    return LIFT_MORE;
+}
+
+/* p < 2^26: two balanced digits make one word, halving the big
+   operations. */
+void _rs_lift_digits_to_fmpz(fmpz *z, const double *digits, slong len,
+                             slong steps, mp_limb_t p, slong count)
+{
+    slong i, j;
+    for (j = 0; j < count; j++) {
+        fmpz_zero(z + j);
+        i = steps - 1;
+        if (steps % 2 == 1) {
+            fmpz_set_si(z + j, (slong)digits[i * len + j]);
+            i--;
+        }
+        for (; i >= 1; i -= 2) {
+            slong pair = (slong)digits[i * len + j] * (slong)p +
+                         (slong)digits[(i - 1) * len + j];
+            fmpz_mul_ui(z + j, z + j, p * p);
+            fmpz_add_si(z + j, z + j, pair);
+        }
+    }
+}
+
+/* The margins make a wrong reconstruction from too few digits unlikely;
+   a wrong one is harmless anyway (the lifting then does not end). */
+int _rs_lift_common_denominator(fmpz_t d, slong *pred, const fmpz *z, slong len,
+                                const fmpz_t M, slong dlim)
+{
+    slong j, lim, best = 0;
+    fmpz_t t, N, D;
+    fmpq_t q;
+    int ok = 1;
+    if (dlim <= 0)
+        dlim = (slong)fmpz_bits(M) / 2 - 8;
+    lim = (slong)fmpz_bits(M) - 16 - dlim;
+    if (lim < 1 || dlim < 1)
+        return 0;
+    fmpz_init(t);
+    fmpz_init(N);
+    fmpz_init(D);
+    fmpz_one_2exp(N, lim);
+    fmpz_one_2exp(D, dlim);
+    fmpq_init(q);
+    fmpz_one(d);
+    for (j = 0; j < len && ok; j++) {
+        fmpz_mul(t, d, z + j);
+        fmpz_mod(t, t, M);
+        fmpz_smod(t, t, M);
+        if ((slong)fmpz_bits(t) <= lim) {
+            best = FLINT_MAX(best, (slong)fmpz_bits(t));
+            continue;
+        }
+        fmpz_mod(t, t, M);
+        /* A denominator 1 here means the entry is too large for the
+           margin: more precision is needed. */
+        ok = fmpq_reconstruct_fmpz_2(q, t, M, N, D) &&
+             !fmpz_is_one(fmpq_denref(q));
+        if (ok) {
+            fmpz_mul(d, d, fmpq_denref(q));
+            fmpz_abs(d, d);
+            ok = (slong)fmpz_bits(d) <= dlim;
+            j = -1; /* d grew: recheck every entry */
+            best = 0;
+        }
+    }
+    *pred = best;
+    fmpz_clear(t);
+    fmpz_clear(N);
+    fmpz_clear(D);
+    fmpq_clear(q);
+    return ok;
+}
