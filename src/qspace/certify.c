@@ -409,13 +409,12 @@ slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
     }
 
     _rs_primes_init(&S, m, n, prime_start);
-    /* For the rank alone with lifting allowed, the first profile is taken
-       modulo the lifting's prime when the entries allow one: it is about
-       twice as fast as a word-size prime and hands the lifting B mod p.
-       Such a prime is no more trusted than any other: the lifting proves
-       the rank or shows it higher. */
-    p = (!want_solution && info->lift && prime_start == 0) ? _rs_lift_prime(A)
-                                                           : 0;
+    /* With lifting allowed, the first profile is taken modulo the
+       lifting's prime when the entries allow one: it is about twice as fast
+       as a word-size prime and hands the lifting B mod p.  Such a prime is
+       no more trusted than any other: the lifting proves the rank or shows
+       it higher. */
+    p = (info->lift && prime_start == 0) ? _rs_lift_prime(A) : 0;
     if (p == 0)
         p = _rs_primes_next(&S);
     r = _rs_profile_mod(&C->P, A, p);
