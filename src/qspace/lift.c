@@ -2,7 +2,7 @@
    (after Dixon; the double-precision arithmetic follows Chen and
    Storjohann's IML).
 
-   With B = A[R, C] invertible modulo a prime p < 2^23 and an integer d > 0,
+   With B = A[R, C] invertible modulo a prime p < 2^26 and an integer d > 0,
    the lifting computes the balanced p-adic digits y_0, y_1, ... of
    Y = d B^{-1} RN, keeping the exact invariant, on all m rows,
 
@@ -26,10 +26,15 @@
      multiple of the denominator of B^{-1} RN, since the balanced digits of
      an integer end.
 
-   d is found first by lifting B^{-1} RN w for two vectors w of signs and
-   reconstructing rationals; it is only a guess, which the second end
-   checks.  A wrong guess only means the lifting stops at its step bound
-   without an answer, and the caller uses another method. */
+   d is found first by lifting B^{-1} RN w for four random vectors w and
+   reconstructing rationals (lift_guess.c); it is only a guess, which the
+   second end checks.  If d lacks a factor, the lifting reaches its step
+   bound; a column still running then shows the factor, and the lifting
+   starts again with it.  Otherwise the caller uses another method.
+
+   The digits y_i can also be folded into Y as they come (every 32 steps,
+   in machine words), which gives the kernel data A[:, C] Y = d A[:, N] for
+   reduced echelon forms and null spaces at the same cost. */
 #include <math.h>
 #include <string.h>
 
@@ -127,9 +132,8 @@ mp_limb_t _rs_lift_prime(const fmpz_mat_t A)
 static slong balanced_digits(double **dd, const fmpz_t d, mp_limb_t p)
 {
     slong cap = fmpz_bits(d) / (FLINT_BIT_COUNT(p) - 2) + 2, n = 0;
-    fmpz_t t, q;
+    fmpz_t t;
     fmpz_init_set(t, d);
-    fmpz_init(q);
     *dd = flint_malloc(cap * sizeof(double));
     while (!fmpz_is_zero(t)) {
         slong e = (slong)fmpz_fdiv_ui(t, p);
@@ -140,7 +144,6 @@ static slong balanced_digits(double **dd, const fmpz_t d, mp_limb_t p)
         fmpz_divexact_ui(t, t, p);
     }
     fmpz_clear(t);
-    fmpz_clear(q);
     return n;
 }
 
