@@ -32,21 +32,21 @@ slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
 /* ---- certified rank with options and statistics ----------------------
 
    How rs_zmat_rank certifies its answer (see src/qspace/qspace_internal.h):
-   a rank profile modulo a random word-size prime gives r, pivot rows R and
-   pivot columns C with det A[R, C] nonzero modulo that prime, hence nonzero
-   over Z: rank A >= r.  The upper bound comes from an exact argument, never
+   a rank profile modulo a prime gives r, pivot rows R and pivot columns C
+   with det A[R, C] nonzero modulo that prime, hence nonzero over Z:
+   rank A >= r.  The upper bound comes from an exact argument, never
    from luck: an integer X with A[:, C] X = d A[:, N] checked exactly, or the
    Schur complement of A[R, C] vanishing modulo primes whose product exceeds
    a Hadamard bound on the bordered minors.  When the entries are small
    enough for exact double-precision arithmetic, X is lifted p-adically in
    doubles until the identity holds exactly, which is several times faster
-   (src/qspace/lift.c).  If a prime shows the modular
-   rank was too low the work restarts from that prime; after 6 restarts
-   FLINT's fraction-free elimination answers.  Matrices with at most 16 rows
-   or columns go to fraction-free elimination directly: it is exact, and
-   faster than any modular set-up there.  On large matrices the independent
-   primes are spread over worker threads (see rs_rank_info_struct.threads);
-   nothing is shared between calls. */
+   (src/qspace/lift.c).  If a prime shows the modular rank was too low the
+   work restarts from that prime; after 6 restarts FLINT's fraction-free
+   elimination answers.  Matrices with at most 16 rows or columns go to
+   fraction-free elimination directly: it is exact, and faster than any
+   modular set-up there.  On large matrices the independent primes, or the
+   column blocks of the lifting, are spread over worker threads (see
+   rs_rank_info_struct.threads); nothing is shared between calls. */
 
 /* How a certified rank was obtained. */
 enum {
