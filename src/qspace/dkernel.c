@@ -103,16 +103,22 @@ void _rs_dpack_clear(rs_dpack_struct *P)
     flint_free(P->data);
 }
 
+slong _rs_dgemm_work_len(slong n)
+{
+    return KC * NR * ((n + NR - 1) / NR);
+}
+
 void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
-                      slong ldb, double *C, slong ldc)
+                      slong ldb, double *C, slong ldc, double *work)
 {
     slong m = P->m, k = P->k, panels_m = (m + MR - 1) / MR;
-    slong panels = (n + NR - 1) / NR, p0, i0, j0, p, a, j;
+    slong p0, i0, j0, p, a, j;
     double *Bp, T[MR * NR];
 
     if (m <= 0 || n <= 0 || k <= 0)
         return;
-    Bp = flint_malloc(sizeof(double) * KC * NR * panels);
+    Bp = work != NULL ? work
+                      : flint_malloc(sizeof(double) * _rs_dgemm_work_len(n));
     for (p0 = 0; p0 < k; p0 += KC) {
         slong kc = FLINT_MIN(KC, k - p0);
         /* B[p0.., :] in panels of NR columns, zero-padded. */
@@ -139,7 +145,8 @@ void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
             }
         }
     }
-    flint_free(Bp);
+    if (work == NULL)
+        flint_free(Bp);
 }
 
 void _rs_dgemm(slong m, slong n, slong k, const double *A, slong lda,
@@ -153,7 +160,7 @@ void _rs_dgemm(slong m, slong n, slong k, const double *A, slong lda,
         return;
     }
     _rs_dpack_init(&P, m, k, A, lda);
-    _rs_dgemm_packed(n, &P, B, ldb, C, ldc);
+    _rs_dgemm_packed(n, &P, B, ldb, C, ldc, NULL);
     _rs_dpack_clear(&P);
 }
 

@@ -237,19 +237,6 @@ static void unshift_digits(fmpz_mat_t Y, const lift_state *L)
     fmpz_clear(t);
 }
 
-typedef struct {
-    lift_state *L;
-    int *status;
-    slong until;
-} round_job;
-
-static void round_worker(void *arg, slong b)
-{
-    round_job *J = arg;
-    if (J->status[b] == LIFT_MORE)
-        J->status[b] = _rs_lift_run(J->L + b, J->until);
-}
-
 /* The main lifting of Y = d B^{-1} RN on all rows, in column blocks on up
    to `threads` threads.  Returns 1 (rank A <= r), -1 (rank A > r) or 0;
    on 0 sets `extra` to a factor missing from d if a column that did not
@@ -261,10 +248,10 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
                      slong max_steps, fmpz_mat_t Y)
 {
     slong blocks = FLINT_MAX(1, FLINT_MIN(threads, k / 16)), width, b, s0;
+    slong until;
     lift_state *L;
     int *status, result = 1, running;
-    round_job job;
-    fmpz_t P;
+    fmpz_t P, pfold;
 
     width = (k + blocks - 1) / blocks;
     blocks = (k + width - 1) / width;
@@ -277,26 +264,23 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
         status[b] = LIFT_MORE;
     }
     fmpz_init_set_ui(P, 1);
+    fmpz_init_set_ui(pfold, (mp_limb_t)S->p);
+    fmpz_pow_ui(pfold, pfold, FOLD_STEPS);
     if (Y != NULL)
         fmpz_mat_zero(Y);
-    job.L = L;
-    job.status = status;
-    for (s0 = 0, running = 1; running; s0 = job.until) {
-        job.until = Y ? s0 + FOLD_STEPS : max_steps;
-        _rs_parallel_for(blocks, blocks, round_worker, &job);
+    for (s0 = 0, running = 1; running; s0 = until) {
+        until = Y ? s0 + FOLD_STEPS : max_steps;
+        _rs_lift_run_blocks(L, status, blocks, until, blocks);
         running = 0;
         for (b = 0; b < blocks; b++) {
             if (Y != NULL && L[b].step > s0)
                 fold_digits(Y, L + b, s0, L[b].step, P);
             running |= status[b] == LIFT_MORE && L[b].step < max_steps;
         }
-        if (Y != NULL) {
-            fmpz_set_ui(extra, (mp_limb_t)S->p);
-            fmpz_pow_ui(extra, extra, FOLD_STEPS);
-            fmpz_mul(P, P, extra);
-        }
+        fmpz_mul(P, P, pfold); /* P = p^until */
     }
     fmpz_clear(P);
+    fmpz_clear(pfold);
     for (b = 0; b < blocks && Y != NULL; b++)
         unshift_digits(Y, L + b);
     fmpz_one(extra);

@@ -25,19 +25,6 @@ static int first_entry_settled(const fmpz_t z0, const fmpz_t M)
     return ok;
 }
 
-typedef struct {
-    lift_state *L;
-    int *status;
-    slong until;
-} guess_job;
-
-static void guess_worker(void *arg, slong b)
-{
-    guess_job *J = arg;
-    if (J->status[b] == LIFT_MORE)
-        J->status[b] = _rs_lift_run(J->L + b, J->until);
-}
-
 /* The common denominator of the first e entries of block L's vectors
    (all integral if its lifting is done). */
 static int block_denominator(fmpz_t d, slong *pred, const lift_state *L,
@@ -82,7 +69,6 @@ int _rs_lift_guess_scale(fmpz_t d, slong *pred, const rs_blocks_struct *K,
     fmpz_t M, z0, pi, d1;
     lift_state L[2];
     int found = 0, status[2] = {LIFT_MORE, LIFT_MORE};
-    guess_job job;
 
     for (j = 0; j < k; j++)
         for (c = 0; c < g; c++) {
@@ -105,14 +91,12 @@ int _rs_lift_guess_scale(fmpz_t d, slong *pred, const rs_blocks_struct *K,
     fmpz_init_set_ui(pi, 1);
     for (b = 0; b < 2; b++)
         _rs_lift_state_init(L + b, &S, b * h, h, max_steps, h, max_steps);
-    job.L = L;
-    job.status = status;
     while (!found && FLINT_MAX(L[0].step, L[1].step) < max_steps) {
         /* The first entry, kept up to date step by step, says when to try
            the whole reconstruction; checkpoints every ~6% of the steps. */
         slong s0 = L[0].step, cur = FLINT_MAX(L[0].step, L[1].step);
-        job.until = cur + FLINT_MAX(2, cur / 16);
-        _rs_parallel_for(2, FLINT_MIN(threads, 2), guess_worker, &job);
+        _rs_lift_run_blocks(L, status, 2, cur + FLINT_MAX(2, cur / 16),
+                            FLINT_MIN(threads, 2));
         if (status[0] == LIFT_BROKEN || status[1] == LIFT_BROKEN)
             break;
         for (i = s0; i < L[0].step; i++) {

@@ -27,6 +27,7 @@ typedef struct {
     const lift_sys *S;
     slong c0, w, step;
     double *E, *T, *U, *x;
+    double *work;   /* for the packed products */
     slong kept;     /* columns whose digits are kept (the first ones) */
     slong ring;     /* steps whose digits are kept (the latest ones) */
     double *digits; /* digits[((i mod ring) r + a) kept + c] = y_i[a][c] */
@@ -49,6 +50,10 @@ void _rs_lift_state_clear(lift_state *L);
    is not divisible by p: rank A > r), LIFT_BROKEN (a pivot row is not:
    never expected) or LIFT_MORE (no end yet). */
 int _rs_lift_run(lift_state *L, slong until);
+/* status[b] = _rs_lift_run(L + b, until) for the blocks b < blocks whose
+   status is LIFT_MORE, on up to `threads` threads. */
+void _rs_lift_run_blocks(lift_state *L, int *status, slong blocks, slong until,
+                         slong threads);
 
 /* z[j] = sum_i digits[i len + j] p^i over the first `steps` steps, for
    j < count. */

@@ -33,9 +33,33 @@ void _rs_lift_state_init(lift_state *L, const lift_sys *S, slong c0, slong w,
     L->T = flint_malloc((S->rows * w + 1) * sizeof(double));
     L->U = flint_malloc((S->r * w + 1) * sizeof(double));
     L->x = flint_malloc((S->r * w + 1) * sizeof(double));
+    L->work = flint_malloc(_rs_dgemm_work_len(w) * sizeof(double));
     L->kept = kept;
     L->ring = FLINT_MAX(1, FLINT_MIN(ring, max_steps));
     L->digits = flint_malloc((L->ring * S->r * kept + 1) * sizeof(double));
+}
+
+typedef struct {
+    lift_state *L;
+    int *status;
+    slong until;
+} blocks_job;
+
+static void blocks_worker(void *arg, slong b)
+{
+    blocks_job *J = arg;
+    if (J->status[b] == LIFT_MORE)
+        J->status[b] = _rs_lift_run(J->L + b, J->until);
+}
+
+void _rs_lift_run_blocks(lift_state *L, int *status, slong blocks, slong until,
+                         slong threads)
+{
+    blocks_job job;
+    job.L = L;
+    job.status = status;
+    job.until = until;
+    _rs_parallel_for(blocks, threads, blocks_worker, &job);
 }
 
 void _rs_lift_state_clear(lift_state *L)
@@ -44,6 +68,7 @@ void _rs_lift_state_clear(lift_state *L)
     flint_free(L->T);
     flint_free(L->U);
     flint_free(L->x);
+    flint_free(L->work);
     flint_free(L->digits);
 }
 
@@ -65,7 +90,7 @@ int _rs_lift_run(lift_state *L, slong until)
         _rs_dvec_bal_mod(L->U, L->T, r * w, S->p, S->pinv);
         memset(L->x, 0, r * w * sizeof(double));
         if (S->Binv_pack != NULL)
-            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w);
+            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w, L->work);
         else
             _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
         _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
@@ -75,7 +100,7 @@ int _rs_lift_run(lift_state *L, slong until)
         for (i = 0; i < r * w; i++)
             L->x[i] = -L->x[i];
         if (S->AC_pack != NULL)
-            _rs_dgemm_packed(w, S->AC_pack, L->x, w, L->T, w);
+            _rs_dgemm_packed(w, S->AC_pack, L->x, w, L->T, w, L->work);
         else
             _rs_dgemm(rows, w, r, S->AC, r, L->x, w, L->T, w);
         L->step++;

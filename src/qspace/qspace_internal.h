@@ -130,9 +130,12 @@ typedef struct {
 void _rs_dpack_init(rs_dpack_struct *P, slong m, slong k, const double *A,
                     slong lda);
 void _rs_dpack_clear(rs_dpack_struct *P);
-/* C += A B with A packed in P (n columns; the bounds of _rs_dgemm). */
+/* C += A B with A packed in P (n columns; the bounds of _rs_dgemm).
+   work: NULL, or _rs_dgemm_work_len(n) doubles for the packed B, so that
+   a product repeated at every step allocates nothing. */
 void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
-                      slong ldb, double *C, slong ldc);
+                      slong ldb, double *C, slong ldc, double *work);
+slong _rs_dgemm_work_len(slong n);
 /* y = the balanced residues (in [-(p-1)/2, (p-1)/2]) of the integers
    |v| < 2^51 modulo the odd p < 2^26, pinv = 1 / p rounded; y may be v. */
 void _rs_dvec_bal_mod(double *y, const double *v, slong len, double p,
