@@ -26,7 +26,7 @@
      multiple of the denominator of B^{-1} RN, since the balanced digits of
      an integer end.
 
-   d is found first by lifting B^{-1} RN w for four random vectors w and
+   d is found first by lifting B^{-1} RN w for eight random vectors w and
    reconstructing rationals (lift_guess.c); it is only a guess, which the
    second end checks.  If d lacks a factor, the lifting reaches its step
    bound; a column still running then shows the factor, and the lifting
