@@ -24,7 +24,8 @@ static void usage(FILE *f)
 {
     size_t i;
     fprintf(f, "Usage: rankstrat COMMAND [options] [arguments]\n"
-               "       rankstrat COMMAND --help\n\n"
+               "       rankstrat COMMAND --help\n"
+               "       rankstrat help COMMAND\n\n"
                "Exact geometry of the fibers of linear neural networks.\n\n"
                "Commands:\n");
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -33,9 +34,45 @@ static void usage(FILE *f)
                "limit, 3 internal error.\n");
 }
 
-int main(int argc, char **argv)
+static const rs_cli_command *find_command(const char *name)
 {
     size_t i;
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* "rankstrat help COMMAND": the command's own --help, so that the two
+   texts cannot drift apart. */
+static int help_command(int argc, char **argv)
+{
+    const rs_cli_command *c;
+    char *args[3];
+    if (argc > 3) {
+        fprintf(stderr,
+                "rankstrat help: expected one command name, got "
+                "%d arguments\n",
+                argc - 2);
+        return RS_EINPUT;
+    }
+    c = find_command(argv[2]);
+    if (c == NULL) {
+        fprintf(stderr,
+                "rankstrat help: unknown command '%s'; expected one of the "
+                "commands listed by 'rankstrat --help'\n",
+                argv[2]);
+        return RS_EINPUT;
+    }
+    args[0] = (char *)c->name;
+    args[1] = (char *)"--help";
+    args[2] = NULL;
+    return c->run(2, args);
+}
+
+int main(int argc, char **argv)
+{
+    const rs_cli_command *c;
     int status;
     rs_install_oom_handler();
     if (argc < 2) {
@@ -43,6 +80,8 @@ int main(int argc, char **argv)
                         "--help'\n");
         return RS_EINPUT;
     }
+    if (strcmp(argv[1], "help") == 0 && argc >= 3)
+        return help_command(argc, argv);
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         usage(stdout);
@@ -52,14 +91,14 @@ int main(int argc, char **argv)
         printf("rankstrat %s\n", RANKSTRAT_VERSION);
         return RS_OK;
     }
-    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0) {
-            status = commands[i].run(argc - 1, argv + 1);
-            /* FLINT caches freed integers; releasing them keeps valgrind's
-               leak report clean after large exact computations */
-            flint_cleanup_master();
-            return status;
-        }
+    c = find_command(argv[1]);
+    if (c != NULL) {
+        status = c->run(argc - 1, argv + 1);
+        /* FLINT caches freed integers; releasing them keeps valgrind's
+           leak report clean after large exact computations */
+        flint_cleanup_master();
+        return status;
+    }
     fprintf(stderr,
             "rankstrat: unknown command '%s'; expected one of the commands "
             "listed by 'rankstrat --help'\n",
