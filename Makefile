@@ -34,7 +34,7 @@ CLI = $(O)/rankstrat
 
 .PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
         check-long install uninstall clean distclean demo format format-check \
-        bench
+        bench check-docs
 
 all: lib cli
 
@@ -72,7 +72,7 @@ $(O)/tests/%: $(O)/tests/%.o $(TEST_COMMON_OBJ) $(STATIC_LIB)
 
 # The whole suite: unit tests (Check), CLI golden and bad-input tests, and
 # the CLI tests again under valgrind.
-check: check-unit check-cli check-valgrind check-install
+check: check-unit check-cli check-valgrind check-install check-docs
 
 check-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -85,6 +85,12 @@ check-valgrind: $(CLI)
 
 check-install: lib cli
 	tests/install/check.sh $(O)
+
+# The documentation against the tool: console examples, the tables of
+# docs/examples.md, JSON Schemas of every golden JSON output, links, the
+# manual page (tests/docs/check_docs.py; Debian's python3-jsonschema).
+check-docs: $(CLI)
+	/usr/bin/python3 tests/docs/check_docs.py $(CLI)
 
 # Longer sweeps, not part of `make check`.
 check-long: $(CLI) $(TEST_BIN)
@@ -100,8 +106,10 @@ bench: all
 
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/rankstrat
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/rankstrat \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/rankstrat
+	install -m 644 docs/rankstrat.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(PREFIX)/lib/
 	ln -sf librankstrat.so.$(VERSION) \
@@ -117,6 +125,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/rankstrat \
 	  $(DESTDIR)$(PREFIX)/lib/librankstrat.* \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/rankstrat.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/rankstrat.1 \
 	  $(DESTDIR)$(PREFIX)/include/rankstrat.h
 	rm -rf $(DESTDIR)$(PREFIX)/include/rankstrat
 

@@ -28,6 +28,7 @@ refs     no file of the repository refers to a document it does not
 man      docs/rankstrat.1 renders without a warning (groff -ww and man).
 
 A failure prints what differs and makes the exit status 1.
+RS_UPDATE_DOCS=1 rewrites the console outputs that differ instead.
 """
 import json
 import os
@@ -42,6 +43,9 @@ import jsonschema
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DOCS = os.path.join(TOP, "docs")
 failures = []
+# RS_UPDATE_DOCS=1 rewrites the expected outputs of console examples that
+# differ (except those with "..."); read the diff before committing.
+UPDATE = os.environ.get("RS_UPDATE_DOCS") == "1"
 
 
 def fail(what, msg):
@@ -105,6 +109,7 @@ def check_console(cli, json_outputs):
     env = dict(os.environ, PATH=bindir + ":" + os.environ.get("PATH", ""),
                LC_ALL="C.UTF-8")
     n = 0
+    updates = {}
     for path in markdown_files():
         for items in console_blocks(path):
             cwd = scratch_dir()
@@ -119,13 +124,21 @@ def check_console(cli, json_outputs):
                 want = list(expected)
                 while want and want[-1] == "":
                     want.pop()
-                if not matches(want, actual):
+                if not matches(want, actual) and UPDATE and "..." not in want:
+                    updates.setdefault(path, []).append((lineno, len(expected), actual))
+                elif not matches(want, actual):
                     fail("console", "%s:%d: '%s' printed:\n%s\nexpected:\n%s" % (
                         rel(path), lineno, cmd, out, "\n".join(want)))
                 if out.startswith("{"):
                     json_outputs.append(("%s:%d" % (rel(path), lineno), out))
             shutil.rmtree(cwd)
     shutil.rmtree(bindir)
+    for path, items in updates.items():
+        lines = open(path, encoding="utf-8").read().split("\n")
+        for lineno, old_len, actual in sorted(items, reverse=True):
+            lines[lineno:lineno + old_len] = actual
+        open(path, "w", encoding="utf-8").write("\n".join(lines))
+        print("docs console examples: rewrote %d outputs in %s" % (len(items), rel(path)))
     print("docs console examples: %d commands" % n)
 
 

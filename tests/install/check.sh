@@ -13,7 +13,7 @@ make -s O="$O" install PREFIX="$prefix" DESTDIR="$tmp" >/dev/null
 root=$tmp$prefix
 for f in bin/rankstrat lib/librankstrat.a lib/librankstrat.so \
          include/rankstrat.h include/rankstrat/barcode.h \
-         lib/pkgconfig/rankstrat.pc; do
+         lib/pkgconfig/rankstrat.pc share/man/man1/rankstrat.1; do
     [ -e "$root/$f" ] || { echo "install: missing $f"; exit 1; }
 done
 grep -q "^prefix=$prefix\$" "$root/lib/pkgconfig/rankstrat.pc"
@@ -31,4 +31,7 @@ libs=$(PKG_CONFIG_PATH="$root/lib/pkgconfig" pkg-config --define-variable=prefix
 cc -std=c11 $cflags -o "$tmp/use" "$tmp/use.c" "$root/lib/librankstrat.a" $libs
 "$tmp/use"
 "$root/bin/rankstrat" analyze data/examples/demo.net >/dev/null
+# the installed manual page is found by man through its MANPATH
+MANWIDTH=80 man -M "$root/share/man" rankstrat 2>/dev/null |
+    grep -q '^RANKSTRAT(1)' || { echo "install: man -M finds no rankstrat(1)"; exit 1; }
 echo "install: PREFIX and DESTDIR honoured; headers, library and rankstrat.pc usable"
