@@ -1,4 +1,4 @@
-/* Rank lists and barcodes of a linear network (MATH.md sections 2-4, 8).
+/* Rank lists and barcodes of a linear network (docs/math.md sections 2-4, 8).
 
    Layers are 0..L (L >= 1) with widths d_0..d_L.  Both a rank list and a
    barcode are stored as a triangle of small integers indexed by
@@ -62,7 +62,7 @@ void rs_ranks_clear(rs_ranks_t R);
 void rs_ranks_set(rs_ranks_t R, const rs_ranks_t S);
 int rs_ranks_equal(const rs_ranks_t R, const rs_ranks_t S);
 
-/* r_{ji} with the conventions of MATH.md: 0 when i < 0 or j > L; requires
+/* r_{ji} with the conventions of docs/math.md: 0 when i < 0 or j > L; requires
    i <= j otherwise. */
 slong rs_ranks_get(const rs_ranks_t R, slong i, slong j);
 void rs_ranks_set_entry(rs_ranks_t R, slong i, slong j, slong value);
@@ -72,14 +72,15 @@ void rs_ranks_set_entry(rs_ranks_t R, slong i, slong j, slong value);
    multiplicity it implies is >= 0. */
 int rs_ranks_is_valid(const rs_ranks_t R, const slong *d, slong r);
 
-/* dim S by the rank-only formula of MATH.md section 3 (R must be valid). */
+/* dim S by the rank-only formula of docs/math.md section 3 (R must be
+   valid). */
 slong rs_ranks_dim(const rs_ranks_t R);
 
-/* Transpose network: r^T_{ji} = r_{L-i, L-j} (MATH.md section 8). */
+/* Transpose network: r^T_{ji} = r_{L-i, L-j} (docs/math.md section 8). */
 void rs_ranks_transpose(rs_ranks_t RT, const rs_ranks_t R);
 
 /* Whether R <= S entrywise over all i < j (S' in closure(S) for strata of
-   one fiber, MATH.md section 4). */
+   one fiber, docs/math.md section 4). */
 int rs_ranks_leq(const rs_ranks_t R, const rs_ranks_t S);
 
 /* ---- barcodes ------------------------------------------------------ */
@@ -111,7 +112,7 @@ slong rs_barcode_rank(const rs_barcode_t B);
 /* Total number of strands. */
 slong rs_barcode_num_strands(const rs_barcode_t B);
 
-/* Conversions of MATH.md section 2; each is the inverse of the other. */
+/* Conversions of docs/math.md section 2; each is the inverse of the other. */
 void rs_barcode_from_ranks(rs_barcode_t B, const rs_ranks_t R);
 void rs_ranks_from_barcode(rs_ranks_t R, const rs_barcode_t B);
 
@@ -119,7 +120,7 @@ void rs_ranks_from_barcode(rs_ranks_t R, const rs_barcode_t B);
    widths d: every w >= 0, its widths are d and w_{L0} = r. */
 int rs_barcode_is_valid(const rs_barcode_t B, const slong *d, slong r);
 
-/* dim S by the End formula of MATH.md section 3 (B must be valid for its
+/* dim S by the End formula of docs/math.md section 3 (B must be valid for its
    own widths and rank). */
 slong rs_barcode_dim(const rs_barcode_t B);
 /* codim S = N - dim S. */
@@ -130,7 +131,7 @@ int rs_barcode_is_minimal(const rs_barcode_t B);
 /* Writes the minimal stratum of (d, r) into B (re-shaped to L). */
 void rs_barcode_set_minimal(rs_barcode_t B, const slong *d, slong L, slong r);
 
-/* Whether a merge move (MATH.md section 4) applies to strands on the bars
+/* Whether a merge move (docs/math.md section 4) applies to strands on the bars
    [a, b] and [c, e]: both present (twice if equal), a < c <= b + 1 <= e and
    (a, e) != (0, L). */
 int rs_barcode_merge_applies(const rs_barcode_t B, slong a, slong b, slong c,
@@ -143,7 +144,7 @@ void rs_barcode_merge(rs_barcode_t M, const rs_barcode_t B, slong a, slong b,
 int rs_barcode_is_maximal(const rs_barcode_t B);
 
 /* Number of connected components of the real stratum, 2^(n - rank_F2 V)
-   (MATH.md section 3): rs_barcode_components_log2 returns the exponent. */
+   (docs/math.md section 3): rs_barcode_components_log2 returns the exponent. */
 slong rs_barcode_components_log2(const rs_barcode_t B);
 void rs_barcode_components(fmpz_t count, const rs_barcode_t B);
 

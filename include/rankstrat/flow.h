@@ -1,5 +1,5 @@
-/* Flow bases (MATH.md section 5): for every strand s on a bar [a, b] of the
-   barcode of theta and every layer k in [a, b] a vector v_s^(k) in Q^{d_k}
+/* Flow bases (docs/math.md section 5): for every strand s on a bar [a, b] of
+   the barcode of theta and every layer k in [a, b] a vector v_s^(k) in Q^{d_k}
    such that at each layer these vectors form a basis and
 
        W_{k+1} v_s^(k) = v_s^(k+1)  if b >= k + 1,  else 0;

@@ -1,5 +1,5 @@
 /* Reading and writing rankstrat's files and command-line values
-   (INTERFACE.md).
+   (docs/formats.md).
 
    Readers validate everything before allocating or calling FLINT, so no
    input can make FLINT abort.  Every rejection fills an rs_error_t with one
@@ -85,7 +85,7 @@ int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg, const char *opt,
 int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
                    rs_error_t err);
 
-/* Writes N in the text network format (INTERFACE.md); the output reads back
+/* Writes N in the text network format (docs/formats.md); the output reads back
    to an equal network. */
 void rs_net_fprint(FILE *f, const rs_net_t N);
 /* Writes M as a matrix file. */

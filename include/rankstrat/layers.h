@@ -1,4 +1,4 @@
-/* The subspaces of the Fundamental Theorem at one layer (MATH.md section
+/* The subspaces of the Fundamental Theorem at one layer (docs/math.md section
    5).  At layer k, for 0 <= i <= k <= j <= L:
 
      C_{ki} = col W_{ki}     (a flag growing in i; C_{kk} = Q^{d_k})

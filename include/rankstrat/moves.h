@@ -1,4 +1,4 @@
-/* Moves on weight space and canonical points (MATH.md sections 4 and 7).
+/* Moves on weight space and canonical points (docs/math.md sections 4 and 7).
 
    Every move below either stays in the fiber of W = mu(theta) by
    construction or is refused; each one re-checks exactly that the product
@@ -62,10 +62,10 @@ int rs_canonical_check(const rs_barcode_t B, const slong *d, slong L, slong r,
                        const char *what, rs_error_t err);
 
 /* Sets N to the canonical point of the barcode B (rs_net_set_canonical)
-   moved into the fiber of W (MATH.md section 7): with W = P [[I_r,0],[0,0]]
-   Q from rs_rank_factor, W_L -> P W_L and W_1 -> W_1 Q (for L = 1: W_1 ->
-   P W_1 Q), which keeps every rank.  W NULL means the canonical point
-   itself (product [[I_r,0],[0,0]]).  W must be d_L x d_0 for the widths d
+   moved into the fiber of W (docs/math.md section 7): with
+   W = P [[I_r,0],[0,0]] Q from rs_rank_factor, W_L -> P W_L and
+   W_1 -> W_1 Q (for L = 1: W_1 -> P W_1 Q), which keeps every rank.
+   W NULL means the canonical point itself (product [[I_r,0],[0,0]]).  W must be d_L x d_0 for the widths d
    of B and rank W must be the number of [0, L] bars: otherwise RS_EINPUT
    with a message (N unchanged).  The product is verified exactly
    (RS_EINTERNAL if it is not W). */

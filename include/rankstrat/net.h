@@ -1,5 +1,5 @@
 /* A linear network: widths d_0..d_L and weights W_1..W_L over Q, with the
-   partial products W_{ji} = W_j W_{j-1} ... W_{i+1} (MATH.md section 1).
+   partial products W_{ji} = W_j W_{j-1} ... W_{i+1} (docs/math.md section 1).
 
    Products are built incrementally, W_{j,i} = W_j W_{j-1,i}, never
    re-multiplied from scratch, only when asked for (W_{ji} needs W_{ki} for
@@ -84,7 +84,7 @@ void rs_net_get_vec(fmpq *v, const rs_net_t N);
 /* Sets the weights from N coordinates in the same order. */
 void rs_net_set_vec(rs_net_t N, const fmpq *v);
 
-/* The canonical point of barcode B (MATH.md section 7): strands ordered
+/* The canonical point of barcode B (docs/math.md section 7): strands ordered
    with the [0,L] strands first, then by (birth, death); each strand takes
    the next coordinate at every layer where it lives, and W_k has a 1 at
    (row of s at k, column of s at k-1) for each strand s living at both.

@@ -1,4 +1,4 @@
-/* All strata of one fiber (MATH.md sections 2-4): enumeration, exact
+/* All strata of one fiber (docs/math.md sections 2-4): enumeration, exact
    counts, a compact store with a hash from rank list to stratum id, the
    closure order's covering pairs (the Hasse diagram) and a fiber summary.
 
@@ -162,7 +162,7 @@ static inline slong rs_covers_upper(const rs_covers_t C, slong k)
     return C->pairs[2 * k + 1];
 }
 
-/* The covers by the local rule of MATH.md section 4: from each stratum,
+/* The covers by the local rule of docs/math.md section 4: from each stratum,
    every merge move raises the rank list by one on a rectangle; a merge
    gives a cover iff no other merge from the same stratum has a rectangle
    strictly inside its own (merges with equal rectangles reach the same
@@ -177,7 +177,7 @@ int rs_strata_covers(rs_covers_t C, const rs_strata_t S, rs_error_t err);
 void rs_strata_covers_naive(rs_covers_t C, const rs_strata_t S);
 
 /* Number of merge moves from stratum id (ordered bar pairs that admit a
-   merge, MATH.md section 4). */
+   merge, docs/math.md section 4). */
 slong rs_strata_num_merges(const rs_strata_t S, slong id);
 
 /* ---- fiber summary --------------------------------------------------- */

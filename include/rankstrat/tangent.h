@@ -1,4 +1,4 @@
-/* Tangent and normal spaces of the stratum through theta (MATH.md section
+/* Tangent and normal spaces of the stratum through theta (docs/math.md section
    6), as structured bases of rank-one moves built from a flow basis
    (flow.h), and an independent exact check of them.
 
@@ -69,7 +69,7 @@ void rs_rank1_basis_push_vec(rs_rank1_basis_t B, slong p, slong q, slong k);
 void rs_rank1_basis_push_term(rs_rank1_basis_t B, slong layer, slong p, slong q,
                               slong sign);
 
-/* The structured tangent basis of MATH.md section 6 from the flow basis F:
+/* The structured tangent basis of docs/math.md section 6 from the flow basis F:
    for each ordered strand pair (p, q) = ([a,b], [c,e]) in order (p, q, k),
    the moves tau_k(p,q) = v_p^(k) phi_q^(k-1)^T in W_k [q lives at k-1]
    - v_p^(k+1) phi_q^(k)^T in W_{k+1} [p lives at k+1], for the layers k
@@ -78,7 +78,7 @@ void rs_rank1_basis_push_term(rs_rank1_basis_t B, slong layer, slong p, slong q,
    strands only the hidden k = 1..L-1.  dim S vectors; B is overwritten. */
 void rs_tangent_basis(rs_rank1_basis_t B, const rs_flow_t F);
 
-/* The structured normal basis of MATH.md section 6: for ordered pairs
+/* The structured normal basis of docs/math.md section 6: for ordered pairs
    p = [a,b], q = [c,e] with c < a <= e+1 <= b, or q = [0,L] and b = L, or
    p = [0,L] and c = 0: n(p,q) = sum of phi_p^(m) v_q^(m-1)^T in W_m over
    max(a, c+1, 1) <= m <= min(b, e+1, L).  codim S vectors. */
@@ -111,7 +111,7 @@ slong rs_tangent_check_entries(const rs_net_t N);
 /* The outcome of rs_tangent_check. */
 typedef struct {
     slong N;               /* dimension of weight space */
-    slong dim_formula;     /* dim S by the formula of MATH.md section 3 */
+    slong dim_formula;     /* dim S by the formula of docs/math.md section 3 */
     slong dim_independent; /* dim of the independently computed T_theta S */
     slong tangent_len, tangent_rank;
     slong normal_len, normal_rank;

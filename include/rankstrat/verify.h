@@ -1,4 +1,4 @@
-/* Checking the theorems of MATH.md on a whole fiber, constructively: for
+/* Checking the theorems of docs/math.md on a whole fiber, constructively: for
    every stratum a point is built, moved at random inside its stratum and
    analysed back, and every Hasse cover gets an exact witness (a merge
    curve).  Nothing is assumed that is not re-checked by exact arithmetic.

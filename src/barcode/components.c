@@ -40,7 +40,7 @@ slong rs_barcode_components_log2(const rs_barcode_t B)
     ulong *rows;
 
     rs_barcode_widths(d, B);
-    /* Coordinates (MATH.md section 3): one per nonempty hidden layer, then
+    /* Coordinates (docs/math.md section 3): one per nonempty hidden layer, then
        A (r > 0), D (d_L > r), E (d_0 > r). */
     for (k = 1; k <= L - 1; k++)
         col[k] = d[k] > 0 ? n++ : -1;

@@ -26,10 +26,10 @@ static slong step_cost(slong t, slong x, slong s, slong ek, slong ek1)
     return (ek1 - ek + t) * t + x * (s - (t - x));
 }
 
-/* For r = 0 (after the reduction of MATH.md section 3) the codimension of a
-   stratum is the number of ordered strand pairs (I, J) with
-   a < c <= b + 1 <= e, i.e. "J is born while I is alive, or right after I
-   dies, and outlives I".  Pairs with J born right after I dies contribute
+/* For r = 0 (after the reduction of docs/math.md section 3) the
+   codimension of a stratum is the number of ordered strand pairs (I, J)
+   with a < c <= b + 1 <= e, i.e. "J is born while I is alive, or right after
+   I dies, and outlives I".  Pairs with J born right after I dies contribute
    (newborns at k+1) x (deaths at k), fixed by rank W_{k+1}.  The other pairs
    vanish when deaths are last-in-first-out; only the strands born at layer
    0 must break that order, since none of them may reach layer L.  Killing

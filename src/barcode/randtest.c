@@ -1,6 +1,6 @@
 #include "rankstrat/barcode.h"
 
-/* The layer-by-layer process of MATH.md section 2: at each layer, which
+/* The layer-by-layer process of docs/math.md section 2: at each layer, which
    alive strands die is random. */
 int rs_barcode_randtest(rs_barcode_t B, const slong *d, slong L, slong r,
                         flint_rand_t state)

@@ -79,9 +79,10 @@ static void text_subspaces(FILE *f, const rs_geometry *g, rs_net_t N)
     slong L = N->L, k, i, j;
     fmpq *x = _fmpq_vec_init(max_width(N));
     char name[96];
-    fprintf(f, "\nsubspaces   at each layer k, for all i <= k <= j (MATH.md "
-               "section 5); every\n            dimension is checked against "
-               "the rank list:\n            A_{k,j,i} = col W_{k,i} & null "
+    fprintf(f, "\nsubspaces   at each layer k, for all i <= k <= j "
+               "(docs/math.md\n            section 5); every dimension is "
+               "checked against the rank list:\n            A_{k,j,i} = col "
+               "W_{k,i} & null "
                "W_{j,k} (dim r_ki - r_ji),\n            B_{k,j,i} = null "
                "W_{k,i}^T & row W_{j,k} (dim r_jk - r_ji)\n");
     for (k = 0; k <= L; k++) {

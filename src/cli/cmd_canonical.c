@@ -7,7 +7,7 @@ static const char usage_text[] =
     "Usage: rankstrat canonical --dims D --barcode B [--product MATFILE]\n"
     "                           [-o FILE]\n"
     "\n"
-    "Writes the canonical point of the stratum with barcode B (MATH.md\n"
+    "Writes the canonical point of the stratum with barcode B (docs/math.md\n"
     "section 7) as a network file: the strands are ordered with the bars\n"
     "[0,L] first, then by (birth, death); each strand takes the next\n"
     "coordinate at every layer where it lives, and W_k has a 1 at (its\n"

@@ -1,4 +1,4 @@
-/* rankstrat move: one move on a network (MATH.md sections 4 and 7), with
+/* rankstrat move: one move on a network (docs/math.md sections 4 and 7), with
    the old and new barcode and an exact confirmation that the product is
    unchanged. */
 #include <string.h>
@@ -28,7 +28,7 @@ static const char usage_text[] =
     "        W_Lk D W_k-1,0 = 0, i.e. the product is unchanged; may change\n"
     "        the stratum\n"
     "  --merge I,J [--t T]\n"
-    "        merge move of MATH.md section 4 on the first strands of the\n"
+    "        merge move of docs/math.md section 4 on the first strands of the\n"
     "        bars I = a-b and J = c-e (either order), which must be present\n"
     "        and satisfy a < c <= b+1 <= e, (a,e) != (0,L):\n"
     "        W_b+1 -> W_b+1 + T v_J^(b+1) phi_I^(b)^T with the flow basis\n"

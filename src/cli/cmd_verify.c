@@ -1,4 +1,4 @@
-/* rankstrat verify: the theorems of MATH.md checked constructively on
+/* rankstrat verify: the theorems of docs/math.md checked constructively on
    every stratum and every Hasse cover of a fiber (verify.h). */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* The fiber options shared by the subcommands that work on a whole fiber
    (strata, count, hasse, verify, canonical): "--dims D --rank R" or
-   "--dims D --product MATFILE" (INTERFACE.md: wherever --rank is accepted,
+   "--dims D --product MATFILE" (docs/formats.md: wherever --rank is accepted,
    --product is too; the strata depend only on the widths and rank W). */
 #ifndef RS_CLI_FIBER_OPTS_H
 #define RS_CLI_FIBER_OPTS_H

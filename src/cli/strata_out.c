@@ -1,5 +1,5 @@
 /* Tables of strata: text (aligned columns and a fiber summary), JSON (the
-   rankstrat-strata schema of INTERFACE.md), CSV (RFC 4180: CRLF line ends,
+   rankstrat-strata schema of docs/formats.md), CSV (RFC 4180: CRLF line ends,
    a header row, quoted fields where they contain commas) and LaTeX (a
    booktabs tabular). */
 #include "cli/strata_out.h"

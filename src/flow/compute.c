@@ -1,4 +1,4 @@
-/* Construction of a flow basis at an arbitrary point (MATH.md section 5).
+/* Construction of a flow basis at an arbitrary point (docs/math.md section 5).
 
    Why it works.  Call a set of vectors at layer m, one per strand s alive
    there with bar [a_s, b_s], "adapted" if it is a basis and each v_s lies in

@@ -1,4 +1,4 @@
-/* The text network format (INTERFACE.md): "dims d_0 ... d_L", then for
+/* The text network format (docs/formats.md): "dims d_0 ... d_L", then for
    k = 1..L a line "Wk" and d_k rows of d_{k-1} entries. */
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* The canonical point of a barcode, moved into the fiber of a given W
-   (MATH.md section 7). */
+   (docs/math.md section 7). */
 #include "rankstrat/moves.h"
 
 int rs_canonical_check(const rs_barcode_t B, const slong *d, slong L, slong r,

@@ -1,4 +1,4 @@
-/* The merge move of MATH.md section 4 through the flow basis at theta. */
+/* The merge move of docs/math.md section 4 through the flow basis at theta. */
 #include "rankstrat/moves.h"
 
 slong rs_move_find_strand(const rs_flow_t F, slong a, slong b)

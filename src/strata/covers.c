@@ -1,4 +1,4 @@
-/* Covering pairs by the local rule of MATH.md section 4.  A merge of
+/* Covering pairs by the local rule of docs/math.md section 4.  A merge of
    strands on I = [a, b] and J = [c, e] (a < c <= b + 1 <= e, (a, e) !=
    (0, L)) raises r_ji by one exactly on the rectangle a <= i <= c - 1,
    b + 1 <= j <= e.  It gives a cover iff no other merge from the same

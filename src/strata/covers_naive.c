@@ -1,5 +1,5 @@
 /* Covering pairs by brute force: the closure order is rank dominance
-   (MATH.md section 4), compared over all pairs, and its transitive
+   (docs/math.md section 4), compared over all pairs, and its transitive
    reduction is taken with bit sets.  The test oracle for the local rule. */
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* Direct enumeration of the barcodes of a fiber (MATH.md section 2): a
+/* Direct enumeration of the barcodes of a fiber (docs/math.md section 2): a
    depth-first search over layers.  At layer k the alive strands are grouped
    by birth layer ("classes"); the search chooses, class by class, how many
    survive to layer k + 1 (the rest die at k, i.e. form bars [i, k]); the

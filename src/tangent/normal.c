@@ -1,4 +1,4 @@
-/* The structured normal basis (MATH.md section 6).
+/* The structured normal basis (docs/math.md section 6).
 
    With the tangent terms e_m(p,q) = v_p^(m) phi_q^(m-1)^T and the normal
    terms f_m(p,q) = phi_p^(m) v_q^(m-1)^T we have <e_m(p,q), f_m'(p',q')> =

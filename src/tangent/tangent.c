@@ -1,4 +1,4 @@
-/* The structured tangent basis (MATH.md section 6).
+/* The structured tangent basis (docs/math.md section 6).
 
    Why it is a basis.  X_k = v_p^(k) phi_q^(k)^T at one hidden layer k moves
    theta by X_k W_k in W_k and -W_{k+1} X_k in W_{k+1}; with the flow

@@ -1,4 +1,4 @@
-/* Check families of the invariances of MATH.md section 8: the transposed
+/* Check families of the invariances of docs/math.md section 8: the transposed
    network and the reduced fiber. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* Tests of the barcode module: conversions, both dimension formulas, the
    fiber-dimension programme, merges, components and the invariances of
-   MATH.md section 8, on every (d, r) with small widths (brute force) and on
-   the worked examples of MATH.md section 9 and EXAMPLES.md. */
+   docs/math.md section 8, on every (d, r) with small widths (brute force) and
+   on the worked examples of docs/math.md section 9 and docs/examples.md. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,7 +219,8 @@ START_TEST(test_worked_examples)
 {
     fiber_summary s;
     {
-        slong d[] = {1, 2, 2, 1}; /* MATH.md 9: 16 strata, fiber dim 7 */
+        slong d[] = {1, 2, 2,
+                     1}; /* docs/math.md section 9: 16 strata, fiber dim 7 */
         summarise(&s, d, 3, 0);
         ck_assert_int_eq(s.count, 16);
         ck_assert_int_eq(s.maxdim, 7);
@@ -309,7 +310,7 @@ START_TEST(test_example_tables)
 {
     rs_barcode_t B;
     rs_barcode_init(B, 1);
-    /* EXAMPLES.md, d = (1,2,2,1), r = 0 (a few rows with their comps) */
+    /* docs/examples.md, d = (1,2,2,1), r = 0 (a few rows with their comps) */
     {
         slong s1[] = {0, 2, 1, 1, 3, 1};
         set_bars(B, 3, s1, 2);

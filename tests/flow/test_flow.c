@@ -1,4 +1,4 @@
-/* Tests of flow bases (MATH.md section 5) at random planted points of
+/* Tests of flow bases (docs/math.md section 5) at random planted points of
    known strata. */
 #include <stdio.h>
 #include <stdlib.h>

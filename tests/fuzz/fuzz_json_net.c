@@ -1,4 +1,4 @@
-/* Fuzz target: the JSON network format (INTERFACE.md), through the public
+/* Fuzz target: the JSON network format (docs/formats.md), through the public
    reader.  Inputs the reader takes for the text format are the text
    target's. */
 #include "fuzz_util.h"

@@ -1,4 +1,4 @@
-/* Fuzz target: the text network format (INTERFACE.md), through the public
+/* Fuzz target: the text network format (docs/formats.md), through the public
    reader.  Inputs the reader takes for JSON are the JSON target's. */
 #include "fuzz_util.h"
 

@@ -147,7 +147,7 @@ static void mat_fails(const char *text, int status, const char *want)
 
 /* ---- the text format: accepted syntax -------------------------------- */
 
-static const char *demo_text = "# the example of INTERFACE.md\n"
+static const char *demo_text = "# the example of docs/formats.md\n"
                                "dims 2 3 2\n"
                                "W1\n"
                                "1    0\n"

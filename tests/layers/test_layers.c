@@ -1,4 +1,4 @@
-/* Tests of the layer subspaces of the Fundamental Theorem (MATH.md
+/* Tests of the layer subspaces of the Fundamental Theorem (docs/math.md
    section 5) at random planted points of known strata. */
 #include "../flow/planted.h"
 

@@ -1,4 +1,4 @@
-/* Tests of the moves and canonical points (MATH.md sections 4 and 7): the
+/* Tests of the moves and canonical points (docs/math.md sections 4 and 7): the
    exact rank factorization, canonical points analysed back to their
    barcode (also moved into a given fiber), hidden-layer, end-layer and
    one-matrix moves, and the merge move's rank rectangle, on random planted

@@ -1,8 +1,8 @@
 /* Tests of the strata module: enumeration against the brute-force oracle
    of testutil, the counting programme against both, the local Hasse rule
    against the naive transitive reduction, the sorted order, the summary,
-   the worked examples of MATH.md section 9 and EXAMPLES.md, and the
-   invariances of MATH.md section 8. */
+   the worked examples of docs/math.md section 9 and docs/examples.md, and the
+   invariances of docs/math.md section 8. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -441,7 +441,7 @@ END_TEST
 
 /* ---- worked examples ------------------------------------------------- */
 
-/* A table of EXAMPLES.md: rows in the printed order (which is the sorted
+/* A table of docs/examples.md: rows in the printed order (which is the sorted
    order), each "rank list in the order 10,21,32,..,20,31,..,L0 | barcode |
    dim | components | covered by S-numbers with codimension". */
 typedef struct {
@@ -620,7 +620,7 @@ END_TEST
 
 START_TEST(test_worked_examples)
 {
-    /* MATH.md section 9 */
+    /* docs/math.md section 9 */
     slong d1[4] = {1, 2, 2, 1}, d2[4] = {2, 2, 2, 2}, d3[5] = {3, 3, 3, 3, 3};
     slong d4[3] = {3, 2, 3}, dims2[7] = {8, 8, 8, 7, 7, 7, 6};
     slong dims4[3][6] = {{7, 6, 6, 4, 4, 0}, {5, 5, 3}, {4}};
@@ -661,7 +661,7 @@ START_TEST(test_worked_examples)
     rs_covers_clear(C);
     rs_strata_clear(S);
 
-    /* EXAMPLES.md, d = (3,2,3) */
+    /* docs/examples.md, d = (3,2,3) */
     for (r = 0; r <= 2; r++) {
         fill_sorted(S, d4, 2, r);
         ck_assert_int_eq(S->n, n4[r]);
@@ -670,7 +670,7 @@ START_TEST(test_worked_examples)
         rs_strata_clear(S);
     }
 
-    /* MATH.md section 8: d = (2,2,2), W = 0 has maximal strata of
+    /* docs/math.md section 8: d = (2,2,2), W = 0 has maximal strata of
        dimension 5, 4, 4 */
     {
         slong d5[3] = {2, 2, 2}, nmax = 0;
@@ -689,7 +689,7 @@ START_TEST(test_worked_examples)
 }
 END_TEST
 
-/* ---- invariances (MATH.md section 8) -------------------------------- */
+/* ---- invariances (docs/math.md section 8) -------------------------------- */
 
 /* Maps every stratum of S to its image in T under `map` (a barcode map)
    and checks that it is a bijection preserving dimensions up to `shift`

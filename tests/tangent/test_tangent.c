@@ -1,4 +1,4 @@
-/* Tests of the structured tangent and normal bases (MATH.md section 6) and
+/* Tests of the structured tangent and normal bases (docs/math.md section 6) and
    of their independent check, at random planted points of known strata and
    on every stratum of small fibers. */
 #include "../flow/planted.h"
@@ -87,7 +87,7 @@ static void transpose_vec(fmpq *y, const rs_net_t N, const fmpq *x)
 }
 
 /* Whether some Y (d_L x d_0) has X_L W_L^T = Y W^T and W_1^T X_1 = W^T Y:
-   the end conditions of the normal space (MATH.md section 6), a linear
+   the end conditions of the normal space (docs/math.md section 6), a linear
    system in Y decided by exact ranks. */
 static int normal_ends_solvable(rs_net_t N, const fmpq_mat_struct *X)
 {
@@ -175,7 +175,7 @@ START_TEST(test_planted)
 }
 END_TEST
 
-/* The normal vectors satisfy the characterisation of MATH.md section 6 at
+/* The normal vectors satisfy the characterisation of docs/math.md section 6 at
    the hidden layers, X_m W_m^T = W_{m+1}^T X_{m+1}, and at the ends for
    some Y: X_L W_L^T = Y W^T and W_1^T X_1 = W^T Y. */
 START_TEST(test_normal_equations)
