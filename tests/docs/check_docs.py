@@ -16,7 +16,8 @@ console  every ```console block of README.md and docs/*.md: each line
 tables   every Markdown table of docs/examples.md that follows a comment
          <!-- strata: ARGS --> equals the table made from
          `rankstrat strata ARGS --hasse --format json`.
-schemas  every JSON document of the golden tests (outputs, and the inputs
+schemas  every JSON document of the golden tests (outputs, stored and as the
+         tool prints them now, and the inputs
          of the tests that succeed), the example networks and every JSON
          output of a console block validates against the schema
          docs/json/FORMAT.schema.json named by its "format" (networks:
@@ -33,6 +34,7 @@ RS_UPDATE_DOCS=1 rewrites the console outputs that differ instead.
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -194,7 +196,12 @@ def check_tables(cli):
             fail("tables", "docs/examples.md:%d: strata %s: %s" % (
                 k + 1, m.group(1), p.stderr.decode()))
             continue
-        want = table_from_json(json.loads(p.stdout))
+        try:
+            want = table_from_json(json.loads(p.stdout))
+        except (ValueError, KeyError, TypeError) as e:
+            fail("tables", "docs/examples.md:%d: strata %s: unexpected JSON (%r)" % (
+                k + 1, m.group(1), e))
+            continue
         got = markdown_rows(lines, k + 1)
         if got is None:
             fail("tables", "docs/examples.md:%d: no table after the comment" % (k + 1))
@@ -241,7 +248,7 @@ def validate(schemas, what, text, kind=None):
                                            "/".join(str(p) for p in e.path)))
 
 
-def check_schemas(json_outputs):
+def check_schemas(cli, json_outputs):
     schemas = load_schemas()
     n = 0
     gdir = os.path.join(TOP, "tests", "golden")
@@ -255,7 +262,13 @@ def check_schemas(json_outputs):
                 cmd = open(base + ".cmd").read()
                 if re.search(r"--format[ =]json", cmd) and ok and text.strip():
                     validate(schemas, rel(path), text)
-                    n += 1
+                    # and the tool's output now, in case the file is stale
+                    stdin = open(base + ".in", "rb") if os.path.exists(base + ".in") \
+                        else subprocess.DEVNULL
+                    p = subprocess.run([cli] + shlex.split(cmd), cwd=TOP, stdin=stdin,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                    validate(schemas, "rankstrat " + cmd.strip(), p.stdout.decode())
+                    n += 2
             elif ext in (".in", ".net", ".json") and ok:
                 text = open(path, encoding="utf-8", errors="replace").read()
                 if text.lstrip().startswith("{") and os.path.exists(base + ".cmd"):
@@ -370,7 +383,7 @@ def main():
     if want("tables"):
         check_tables(cli)
     if want("schemas"):
-        check_schemas(json_outputs)
+        check_schemas(cli, json_outputs)
     if want("links"):
         check_links()
     if want("refs"):
