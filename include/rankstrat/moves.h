@@ -65,10 +65,10 @@ int rs_canonical_check(const rs_barcode_t B, const slong *d, slong L, slong r,
    moved into the fiber of W (docs/math.md section 7): with
    W = P [[I_r,0],[0,0]] Q from rs_rank_factor, W_L -> P W_L and
    W_1 -> W_1 Q (for L = 1: W_1 -> P W_1 Q), which keeps every rank.
-   W NULL means the canonical point itself (product [[I_r,0],[0,0]]).  W must be d_L x d_0 for the widths d
-   of B and rank W must be the number of [0, L] bars: otherwise RS_EINPUT
-   with a message (N unchanged).  The product is verified exactly
-   (RS_EINTERNAL if it is not W). */
+   W NULL means the canonical point itself (product [[I_r,0],[0,0]]).
+   W must be d_L x d_0 for the widths d of B and rank W must be the number
+   of [0, L] bars: otherwise RS_EINPUT with a message (N unchanged).  The
+   product is verified exactly (RS_EINTERNAL if it is not W). */
 int rs_canonical_point(rs_net_t N, const rs_barcode_t B, const fmpq_mat_t W,
                        rs_error_t err);
 
