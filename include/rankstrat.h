@@ -16,6 +16,7 @@
 #include "rankstrat/tangent.h"
 #include "rankstrat/moves.h"
 #include "rankstrat/verify.h"
+#include "rankstrat/invariants.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

@@ -17,6 +17,7 @@ int rs_cmd_hasse(int argc, char **argv);
 int rs_cmd_canonical(int argc, char **argv);
 int rs_cmd_move(int argc, char **argv);
 int rs_cmd_verify(int argc, char **argv);
+int rs_cmd_invariants(int argc, char **argv);
 
 /* One option of a subcommand.  Exactly one of `value` (the option takes a
    value, stored as the argv string) and `flag` (set to 1) is non-NULL. */

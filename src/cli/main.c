@@ -14,6 +14,8 @@ static const rs_cli_command commands[] = {
     {"analyze", rs_cmd_analyze, "rank list, barcode and stratum of a network"},
     {"strata", rs_cmd_strata, "every stratum of a fiber, as a table"},
     {"count", rs_cmd_count, "the exact number of strata of a fiber"},
+    {"invariants", rs_cmd_invariants,
+     "learning coefficient, components, points over F_q"},
     {"hasse", rs_cmd_hasse, "the Hasse diagram of the closure order"},
     {"canonical", rs_cmd_canonical, "the canonical point of a stratum"},
     {"move", rs_cmd_move, "apply a move to a network, keeping its product"},

@@ -1,0 +1,189 @@
+/* Polynomials in q and the invariants object (see invariants_out.h). */
+#include "cli/invariants_out.h"
+
+void rs_wbuf_fmpz(rs_wbuf *w, const fmpz_t x)
+{
+    if (!COEFF_IS_MPZ(*x)) {
+        rs_wbuf_slong(w, *x);
+    } else {
+        char *s = fmpz_get_str(NULL, 10, x);
+        rs_wbuf_str(w, s);
+        flint_free(s);
+    }
+}
+
+static void wbuf_qpow(rs_wbuf *w, slong k, int style)
+{
+    if (k == 0)
+        return;
+    rs_wbuf_char(w, 'q');
+    if (k == 1)
+        return;
+    rs_wbuf_str(w, style == RS_QPOLY_LATEX ? "^{" : "^");
+    rs_wbuf_slong(w, k);
+    if (style == RS_QPOLY_LATEX)
+        rs_wbuf_char(w, '}');
+}
+
+void rs_wbuf_qpoly(rs_wbuf *w, const fmpz_poly_t p, int style)
+{
+    slong k, n = 0;
+    fmpz_t a;
+    if (fmpz_poly_is_zero(p)) {
+        rs_wbuf_char(w, '0');
+        return;
+    }
+    fmpz_init(a);
+    for (k = fmpz_poly_degree(p); k >= 0; k--) {
+        const fmpz *c = p->coeffs + k;
+        if (fmpz_is_zero(c))
+            continue;
+        if (fmpz_sgn(c) < 0)
+            rs_wbuf_str(w, n ? " - " : "-");
+        else if (n)
+            rs_wbuf_str(w, " + ");
+        fmpz_abs(a, c);
+        if (!fmpz_is_one(a) || k == 0)
+            rs_wbuf_fmpz(w, a);
+        wbuf_qpow(w, k, style);
+        n++;
+    }
+    fmpz_clear(a);
+}
+
+void rs_wbuf_json_qpoly_shifted(rs_wbuf *w, const fmpz_poly_t p, slong e)
+{
+    slong k, len = fmpz_poly_length(p);
+    rs_wbuf_char(w, '[');
+    if (len > 0)
+        for (k = 0; k < e; k++)
+            rs_wbuf_str(w, "0,");
+    for (k = 0; k < len; k++) {
+        if (k)
+            rs_wbuf_char(w, ',');
+        rs_wbuf_fmpz(w, p->coeffs + k);
+    }
+    rs_wbuf_char(w, ']');
+}
+
+void rs_wbuf_json_qpoly(rs_wbuf *w, const fmpz_poly_t p)
+{
+    rs_wbuf_json_qpoly_shifted(w, p, 0);
+}
+
+static void wbuf_exp(rs_wbuf *w, slong x, int style)
+{
+    if (x == 1)
+        return;
+    rs_wbuf_str(w, style == RS_QPOLY_LATEX ? "^{" : "^");
+    rs_wbuf_slong(w, x);
+    if (style == RS_QPOLY_LATEX)
+        rs_wbuf_char(w, '}');
+}
+
+void rs_wbuf_qpoly_factored(rs_wbuf *w, slong e, const slong *phi, slong top,
+                            int style)
+{
+    slong n, k = 0;
+    const char *sp = style == RS_QPOLY_LATEX ? "" : " ";
+    if (e > 0) {
+        wbuf_qpow(w, e, style);
+        k++;
+    }
+    for (n = 1; n <= top; n++) {
+        if (phi[n] == 0)
+            continue;
+        if (k++)
+            rs_wbuf_str(w, sp);
+        if (n <= 2) {
+            rs_wbuf_str(w, n == 1 ? "(q-1)" : "(q+1)");
+        } else {
+            rs_wbuf_str(w, style == RS_QPOLY_LATEX ? "\\Phi_{" : "Phi");
+            rs_wbuf_slong(w, n);
+            if (style == RS_QPOLY_LATEX)
+                rs_wbuf_char(w, '}');
+        }
+        wbuf_exp(w, phi[n], style);
+    }
+    if (k == 0)
+        rs_wbuf_char(w, '1');
+}
+
+static const char *check_name(int c)
+{
+    return c == RS_INV_AGREE ? "\"agree\"" : "\"skipped\"";
+}
+
+void rs_wbuf_json_invariants(rs_wbuf *w, const rs_invariants_t I,
+                             const char *sep)
+{
+    char *s;
+    slong k, n;
+    rs_wbuf_str(w, "\"weight_space_dim\": ");
+    rs_wbuf_slong(w, I->N);
+    rs_wbuf_str(w, ", \"fiber_dim\": ");
+    rs_wbuf_slong(w, I->fiber_dim);
+    rs_wbuf_str(w, ", \"codim\": ");
+    rs_wbuf_slong(w, I->codim);
+    rs_wbuf_str(w, sep);
+    rs_wbuf_str(w, "\"lambda\": \"");
+    s = rs_invariants_lambda_str(I->lambda);
+    rs_wbuf_str(w, s);
+    flint_free(s);
+    rs_wbuf_str(w, "\", \"lambda_aoyagi\": \"");
+    s = rs_invariants_lambda_str(I->lambda_aoyagi);
+    rs_wbuf_str(w, s);
+    flint_free(s);
+    rs_wbuf_str(w, "\", \"theta\": ");
+    rs_wbuf_slong(w, I->theta);
+    rs_wbuf_str(w, sep);
+    rs_wbuf_str(w, "\"top_components\": ");
+    rs_wbuf_fmpz(w, I->top_plr);
+    rs_wbuf_str(w, ", \"count\": ");
+    if (I->count_known)
+        rs_wbuf_fmpz(w, I->count);
+    else
+        rs_wbuf_str(w, "null");
+    rs_wbuf_str(w, ", \"listed\": ");
+    rs_wbuf_str(w, I->listed ? "true" : "false");
+    rs_wbuf_str(w, sep);
+    rs_wbuf_str(w, "\"strata_by_dim\": ");
+    if (I->listed) {
+        rs_wbuf_char(w, '[');
+        for (k = I->fiber_dim, n = 0; k >= 0; k--) {
+            if (I->by_dim[k] == 0)
+                continue;
+            if (n++)
+                rs_wbuf_char(w, ',');
+            rs_wbuf_char(w, '[');
+            rs_wbuf_slong(w, k);
+            rs_wbuf_char(w, ',');
+            rs_wbuf_slong(w, I->by_dim[k]);
+            rs_wbuf_char(w, ']');
+        }
+        rs_wbuf_char(w, ']');
+    } else {
+        rs_wbuf_str(w, "null");
+    }
+    rs_wbuf_str(w, sep);
+    rs_wbuf_str(w, "\"points\": ");
+    if (I->points_known)
+        rs_wbuf_json_qpoly(w, I->points);
+    else
+        rs_wbuf_str(w, "null");
+    rs_wbuf_str(w, ", \"euler\": ");
+    if (I->points_known)
+        rs_wbuf_fmpz(w, I->euler);
+    else
+        rs_wbuf_str(w, "null");
+    rs_wbuf_str(w, sep);
+    rs_wbuf_str(w, "\"checks\": {\"lambda\": ");
+    rs_wbuf_str(w, check_name(I->check_lambda));
+    rs_wbuf_str(w, ", \"top_components\": ");
+    rs_wbuf_str(w, check_name(I->check_top));
+    rs_wbuf_str(w, ", \"points\": ");
+    rs_wbuf_str(w, check_name(I->check_points));
+    rs_wbuf_str(w, ", \"points_leading\": ");
+    rs_wbuf_str(w, check_name(I->check_leading));
+    rs_wbuf_char(w, '}');
+}
