@@ -80,6 +80,13 @@ void rs_qpoly_cyclotomic(fmpz_poly_t p, slong n);
    impossible for a valid barcode; callers report an internal error). */
 slong rs_stratum_points_factor(slong *e, slong *phi, const rs_barcode_t B);
 
+/* The same without allocating, for callers that factor many strata: c and
+   d are scratch space of max_k d_k + 1 and L + 1 entries, and dim is the
+   stratum's dimension if the caller knows it (dim < 0: computed). */
+slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c,
+                                       slong *d, const rs_barcode_t B,
+                                       slong dim);
+
 /* The point count of the stratum of B (valid for its own widths and rank)
    as a polynomial; degree dim S, leading coefficient 1.  Returns RS_OK,
    or RS_EINTERNAL (with a message) if the quotient is not a polynomial. */

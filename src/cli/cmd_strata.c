@@ -1,5 +1,6 @@
 /* rankstrat strata: every stratum of a fiber, as a table. */
 #include "cli/cli.h"
+#include "cli/invariants_out.h"
 #include "cli/strata_cmd.h"
 #include "cli/strata_out.h"
 
@@ -30,6 +31,14 @@ static const char usage_text[] =
     "                         column; needs \\usepackage{booktabs})\n"
     "  --hasse                add the covering pairs: a covered-by column,\n"
     "                         or the \"covers\" list in JSON\n"
+    "  --points               add a column with the number of points of\n"
+    "                         each stratum over F_q, a polynomial in q\n"
+    "                         factored as q^e (q-1)^a (q+1)^b Phi3^c ...\n"
+    "                         (PhiN = the N-th cyclotomic polynomial); JSON\n"
+    "                         always has each stratum's \"points\" (the\n"
+    "                         expanded coefficients, lowest degree first)\n"
+    "                         and the fiber's \"invariants\" (see\n"
+    "                         rankstrat invariants --help)\n"
     "  --hasse-method M       local (default: the merge-rectangle rule, one\n"
     "                         stratum at a time) or naive (all pairs and a\n"
     "                         transitive reduction; for comparison)\n"
@@ -46,7 +55,7 @@ static const char usage_text[] =
 
 typedef struct {
     rs_cli_fiber f;
-    int fmt, hasse, naive, stream;
+    int fmt, hasse, naive, stream, points;
     slong max_strata;
     const char *out_path;
 } strata_job;
@@ -79,15 +88,34 @@ static int run_stream(strata_job *job, slong n, rs_error_t err)
              rs_outfile_open(&out, job->out_path ? job->out_path : "-", err)))
         return status;
     rs_cli_progress_init(&prog, "strata");
+    rs_invariants_t I;
+    rs_invariants_init(I);
+    if (job->fmt == RS_STRATA_JSON &&
+        (status = rs_invariants_compute(I, d, L, r, 1, RS_CLI_PRECOUNT_WORK,
+                                        err))) {
+        rs_invariants_clear(I);
+        rs_outfile_abort(&out);
+        return status;
+    }
     rs_strata_printer_init(&p, out.f, job->fmt, 0, 0, d, L, r,
                            rs_fiber_dim(d, L, r), n, 0);
+    rs_strata_printer_points(&p, job->points);
+    if (job->fmt == RS_STRATA_JSON)
+        p.inv = I;
     rs_strata_printer_header(&p);
     s.p = &p;
     s.prog = &prog;
     rs_strata_enumerate(&visited, d, L, r, stream_visit, &s);
     rs_strata_printer_footer(&p, NULL);
+    status = p.failed;
     rs_strata_printer_clear(&p);
+    rs_invariants_clear(I);
     rs_cli_progress_done(&prog);
+    if (status) {
+        rs_outfile_abort(&out);
+        return rs_error_set(err, RS_EINTERNAL,
+                            "a stratum's point count is not a polynomial");
+    }
     return rs_outfile_commit(&out, err);
 }
 
@@ -101,8 +129,9 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_strata_printer p;
     rs_ranks_t R;
     rs_barcode_t B;
-    slong id, w_bar = 0, fiber_dim;
+    slong id, w_bar = 0, w_pts = 16, fiber_dim;
     int status = RS_OK, covers = job->hasse || job->fmt == RS_STRATA_LATEX;
+    rs_invariants_t I;
 
     rs_strata_init(S, job->f.d, job->f.L, job->f.r);
     rs_covers_init(C);
@@ -113,11 +142,17 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_cli_progress_done(&prog);
     if (covers)
         status = rs_cli_strata_covers(C, S, job->naive, err);
-    if (status == RS_OK && covers && job->fmt == RS_STRATA_TEXT)
+    if (status == RS_OK && (covers || job->points) &&
+        job->fmt == RS_STRATA_TEXT)
         for (id = 0; id < S->n; id++) {
             rs_strata_get_barcode(B, S, id);
             w_bar = FLINT_MAX(w_bar, rs_cli_barcode_text_len(B));
+            if (covers && job->points)
+                w_pts = FLINT_MAX(w_pts, rs_strata_points_cell_len(B));
         }
+    rs_invariants_init(I);
+    if (status == RS_OK && job->fmt == RS_STRATA_JSON)
+        status = rs_invariants_from_strata(I, S, err);
     if (status == RS_OK)
         status =
             rs_outfile_open(&out, job->out_path ? job->out_path : "-", err);
@@ -125,12 +160,24 @@ static int run_collect(strata_job *job, rs_error_t err)
         fiber_dim = S->n > 0 ? rs_strata_dim(S, 0) : 0;
         rs_strata_printer_init(&p, out.f, job->fmt, covers, 1, job->f.d,
                                job->f.L, job->f.r, fiber_dim, S->n, w_bar);
+        rs_strata_printer_points(&p, job->points);
+        p.w_pts = w_pts;
+        if (job->fmt == RS_STRATA_JSON)
+            p.inv = I;
         rs_strata_printer_header(&p);
         rs_strata_printer_rows(&p, S, C);
         rs_strata_printer_footer(&p, job->hasse ? C : NULL);
+        if (p.failed) {
+            rs_outfile_abort(&out);
+            status = rs_error_set(err, RS_EINTERNAL,
+                                  "a stratum's point count is not a "
+                                  "polynomial");
+        }
         rs_strata_printer_clear(&p);
-        status = rs_outfile_commit(&out, err);
+        if (status == RS_OK)
+            status = rs_outfile_commit(&out, err);
     }
+    rs_invariants_clear(I);
     rs_ranks_clear(R);
     rs_barcode_clear(B);
     rs_covers_clear(C);
@@ -156,6 +203,7 @@ int rs_cmd_strata(int argc, char **argv)
         {"--product", NULL, &product, NULL},
         {"--format", NULL, &format, NULL},
         {"--hasse", NULL, NULL, &job.hasse},
+        {"--points", NULL, NULL, &job.points},
         {"--hasse-method", NULL, &method, NULL},
         {"--order", NULL, &order, NULL},
         {"--max-strata", NULL, &max_strata, NULL},
@@ -164,6 +212,7 @@ int rs_cmd_strata(int argc, char **argv)
 
     rs_error_init(err);
     job.hasse = 0;
+    job.points = 0;
     job.out_path = NULL;
     if (rs_cli_parse(argc, argv, opts, sizeof opts / sizeof opts[0], pos, 0,
                      &npos, &help, err))
@@ -183,6 +232,14 @@ int rs_cmd_strata(int argc, char **argv)
                      "--order enum writes rows as they are found and cannot "
                      "be combined with %s",
                      job.hasse ? "--hasse" : "--format latex");
+        return rs_cli_fail("strata", err);
+    }
+    if (job.stream && job.points && job.fmt == RS_STRATA_TEXT) {
+        rs_error_set(err, RS_EINPUT,
+                     "--points: the text table aligns the points column "
+                     "after the barcodes, known only once all strata are "
+                     "found; not with --order enum (use --format csv or "
+                     "json)");
         return rs_cli_fail("strata", err);
     }
     if (rs_cli_fiber_parse(&job.f, dims, rank, product, err))

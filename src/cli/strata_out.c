@@ -2,6 +2,7 @@
    rankstrat-strata schema of docs/formats.md), CSV (RFC 4180: CRLF line ends,
    a header row, quoted fields where they contain commas) and LaTeX (a
    booktabs tabular). */
+#include "cli/invariants_out.h"
 #include "cli/strata_out.h"
 
 /* ---- fragments ------------------------------------------------------- */
@@ -172,6 +173,13 @@ void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
     p->count = count;
     p->rows = p->top = p->maximal = 0;
     p->minimal = -1;
+    p->points = p->failed = 0;
+    p->phi = NULL;
+    p->maxd_phi = 0;
+    p->cache = NULL;
+    p->inv = NULL;
+    if (format == RS_STRATA_JSON)
+        rs_strata_printer_points(p, 0);
     rs_barcode_init(p->minimal_barcode, L);
     rs_barcode_set_minimal(p->minimal_barcode, d, L, r);
     /* text widths from a-priori bounds, so that a streamed table is
@@ -197,6 +205,7 @@ void rs_strata_printer_clear(rs_strata_printer *p)
 {
     rs_wbuf_clear(&p->w);
     rs_barcode_clear(p->minimal_barcode);
+    rs_strata_printer_points_clear(p);
 }
 
 static void text_header(rs_strata_printer *p)
@@ -243,10 +252,15 @@ static void text_header(rs_strata_printer *p)
     rs_wbuf_str(w, "comps  rank list");
     rs_wbuf_fill(w, ' ', p->w_ranks - 9);
     rs_wbuf_str(w, "  barcode");
-    if (p->covered_by) {
+    if (p->points || p->covered_by)
         rs_wbuf_fill(w, ' ', p->w_bar - 7);
-        rs_wbuf_str(w, "  covered by (codim)");
+    if (p->points) {
+        rs_wbuf_str(w, "  points over F_q");
+        if (p->covered_by)
+            rs_wbuf_fill(w, ' ', p->w_pts - 16);
     }
+    if (p->covered_by)
+        rs_wbuf_str(w, "  covered by (codim)");
     rs_wbuf_char(w, '\n');
 }
 
@@ -287,6 +301,8 @@ static void csv_header(rs_strata_printer *p)
     rs_wbuf_str(w, ",barcode");
     if (p->covered_by)
         rs_wbuf_str(w, ",covered_by");
+    if (p->points)
+        rs_wbuf_str(w, ",points");
     rs_wbuf_str(w, "\r\n");
 }
 
@@ -298,8 +314,10 @@ static void latex_header(rs_strata_printer *p)
     rs_wbuf_fiber(w, p->r, p->d, L);
     rs_wbuf_str(w, ", by decreasing dimension\n% (rankstrat strata). "
                    "Needs \\usepackage{booktabs}.\n"
-                   "\\begin{tabular}{lllrrrl}\n\\toprule\n"
-                   "stratum & rank list $(");
+                   "\\begin{tabular}{lllrrrl");
+    if (p->points)
+        rs_wbuf_char(w, 'l');
+    rs_wbuf_str(w, "}\n\\toprule\nstratum & rank list $(");
     for (i = 0, k = 0; i < L; i++)
         for (j = i + 1; j <= L; j++) {
             if (k++)
@@ -307,7 +325,10 @@ static void latex_header(rs_strata_printer *p)
             wbuf_latex_r(w, L, i, j);
         }
     rs_wbuf_str(w, ")$ & barcode & $\\dim$ & codim & components & "
-                   "covered by (codim) \\\\\n\\midrule\n");
+                   "covered by (codim)");
+    if (p->points)
+        rs_wbuf_str(w, " & points over $\\mathbb{F}_q$");
+    rs_wbuf_str(w, " \\\\\n\\midrule\n");
 }
 
 void rs_strata_printer_header(rs_strata_printer *p)
@@ -357,8 +378,14 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
         wbuf_rank_list(w, R);
         rs_wbuf_fill(w, ' ', p->w_ranks - rank_list_len(R) + 2);
         rs_wbuf_barcode(w, B, " + ");
-        if (p->covered_by) {
+        if (p->points || p->covered_by)
             rs_wbuf_fill(w, ' ', p->w_bar - rs_cli_barcode_text_len(B) + 2);
+        if (p->points) { /* padded when the covered-by column follows */
+            k = rs_strata_printer_points_cell(p, B, dim);
+            if (p->covered_by)
+                rs_wbuf_fill(w, ' ', p->w_pts - k + 2);
+        }
+        if (p->covered_by) {
             for (k = 0; k < nup; k++) {
                 if (k)
                     rs_wbuf_str(w, ", ");
@@ -385,6 +412,7 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
         rs_wbuf_slong(w, codim);
         rs_wbuf_str(w, ", \"components\": ");
         rs_wbuf_pow2(w, comps);
+        rs_strata_printer_points_json(p, B);
         rs_wbuf_char(w, '}');
         break;
     case RS_STRATA_CSV:
@@ -407,6 +435,10 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
                     rs_wbuf_char(w, ' ');
                 rs_wbuf_slong(w, rs_covers_upper(C, first + k));
             }
+        }
+        if (p->points) {
+            rs_wbuf_char(w, ',');
+            rs_strata_printer_points_cell(p, B, dim);
         }
         rs_wbuf_str(w, "\r\n");
         break;
@@ -435,6 +467,11 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
         }
         if (nup == 0)
             rs_wbuf_str(w, "--");
+        if (p->points) {
+            rs_wbuf_str(w, " & $");
+            rs_strata_printer_points_cell(p, B, dim);
+            rs_wbuf_char(w, '$');
+        }
         rs_wbuf_str(w, " \\\\\n");
     }
     p->rows++;
@@ -476,6 +513,11 @@ void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C)
                 rs_wbuf_char(w, ']');
             }
             rs_wbuf_char(w, ']');
+        }
+        if (p->inv != NULL) {
+            rs_wbuf_str(w, ",\n \"invariants\": {");
+            rs_wbuf_json_invariants(w, p->inv, ",\n  ");
+            rs_wbuf_char(w, '}');
         }
         rs_wbuf_str(w, "}\n");
         break;

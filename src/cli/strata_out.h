@@ -20,6 +20,14 @@ typedef struct {
     /* tallies over the rows printed, for the text summary */
     slong rows, top, maximal, minimal;
     rs_barcode_t minimal_barcode;
+    /* points over F_q (strata_points.c): the table column, the JSON
+       member (always in JSON), and the fiber's invariants for the JSON
+       summary (or NULL) */
+    int points, failed;
+    slong *phi, maxd_phi; /* scratch for the factored form; max d */
+    slong w_pts; /* text: width of the points column (when not last) */
+    rs_points_cache_struct *cache;
+    const rs_invariants_struct *inv;
 } rs_strata_printer;
 
 /* Starts a table of the fiber (d, r) with `count` strata, fiber dimension
@@ -43,6 +51,22 @@ void rs_strata_printer_rows(rs_strata_printer *p, const rs_strata_t S,
                             const rs_covers_t C);
 void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C);
 void rs_strata_printer_clear(rs_strata_printer *p);
+
+/* The points column (strata_points.c): column = 1 adds it to the table
+   formats (text, CSV, LaTeX), as the factored form of
+   rs_wbuf_qpoly_factored; JSON rows always carry "points".  Call after
+   rs_strata_printer_init.  A stratum whose count is not a polynomial (an
+   internal error) sets p->failed.  In text with the covered-by column
+   the points column comes first and is padded to p->w_pts, which the
+   caller sets to the largest rs_strata_points_cell_len. */
+void rs_strata_printer_points(rs_strata_printer *p, int column);
+void rs_strata_printer_points_clear(rs_strata_printer *p);
+/* Writes the cell of B; returns its length in characters (text). */
+slong rs_strata_printer_points_cell(rs_strata_printer *p, const rs_barcode_t B,
+                                    slong dim);
+/* The length of B's text cell. */
+slong rs_strata_points_cell_len(const rs_barcode_t B);
+void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B);
 
 /* Length of B as printed by rs_barcode_fprint. */
 slong rs_cli_barcode_text_len(const rs_barcode_t B);

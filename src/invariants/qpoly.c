@@ -89,35 +89,39 @@ void rs_qpoly_rank_matrices(fmpz_poly_t p, slong m, slong n, slong r)
     flint_free(c);
 }
 
-slong rs_stratum_points_factor(slong *e, slong *phi, const rs_barcode_t B)
+slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c, slong *d,
+                                const rs_barcode_t B, slong dim)
 {
     slong L = B->L, i, j, k, r = rs_barcode_rank(B), maxd = 0, n, end, sq;
-    slong *d = flint_malloc((L + 1) * sizeof(slong)), *c;
     rs_barcode_widths(d, B);
     for (k = 0; k <= L; k++)
         maxd = FLINT_MAX(maxd, d[k]);
-    c = flint_calloc(maxd + 1, sizeof(slong));
+    for (j = 0; j <= maxd; j++)
+        c[j] = 0;
     /* End from the dimension formula of MATH.md section 3 */
     sq = 0;
     for (k = 0; k <= L; k++)
         sq += d[k] * d[k];
-    end = sq - rs_barcode_dim(B) - r * (d[0] + d[L] - r);
+    end = sq - (dim >= 0 ? dim : rs_barcode_dim(B)) - r * (d[0] + d[L] - r);
     /* |GL_{d_k}| = q^{d_k (d_k - 1)/2} [d_k]!;  |Aut_b| = q^{End - sum
        w^2} prod_I q^{w (w - 1)/2} [w]!;  R_{d_L,d_0,r} as in
        rs_qpoly_rank_matrices */
     *e = -end - r * (r - 1) / 2;
     for (k = 0; k <= L; k++) {
         *e += d[k] * (d[k] - 1) / 2;
-        for (j = 1; j <= d[k]; j++)
-            c[j]++;
+        c[d[k]]++; /* c is turned into suffix sums below */
     }
     for (i = 0; i <= L; i++)
         for (j = i; j <= L; j++) {
-            slong w = rs_barcode_get(B, i, j), t;
+            slong w = rs_barcode_get(B, i, j);
             *e += w * (w + 1) / 2; /* + w^2 - w (w - 1)/2 */
-            for (t = 1; t <= w; t++)
-                c[t]--;
+            c[w]--;
         }
+    /* c[w] so far: (number of [k]! with k = w) - (number of [w_I]! with
+       w_I = w); the exponent of q^j - 1 is its sum over w >= j */
+    for (j = maxd - 1; j >= 1; j--)
+        c[j] += c[j + 1];
+    c[0] = 0;
     for (j = d[L] - r + 1; j <= d[L]; j++)
         c[j]--;
     for (j = d[0] - r + 1; j <= d[0]; j++)
@@ -131,6 +135,18 @@ slong rs_stratum_points_factor(slong *e, slong *phi, const rs_barcode_t B)
         for (j = 1; j <= maxd; j++)
             if (phi[j] != 0)
                 n = j;
+    return n;
+}
+
+slong rs_stratum_points_factor(slong *e, slong *phi, const rs_barcode_t B)
+{
+    slong L = B->L, k, maxd = 0, n;
+    slong *d = flint_malloc((L + 1) * sizeof(slong)), *c;
+    rs_barcode_widths(d, B);
+    for (k = 0; k <= L; k++)
+        maxd = FLINT_MAX(maxd, d[k]);
+    c = flint_malloc((maxd + 1) * sizeof(slong));
+    n = rs_stratum_points_factor_scratch(e, phi, c, d, B, -1);
     flint_free(c);
     flint_free(d);
     return n;

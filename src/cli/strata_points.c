@@ -1,0 +1,98 @@
+/* The points column of the strata tables (the number of points of each
+   stratum over F_q) and the "points" member of JSON strata objects, kept
+   apart from the table code so that it can move with it.  Tables show the
+   polynomial factored into a power of q and cyclotomic polynomials (short
+   and exact even for strata of large dimension, computed without
+   expanding anything); JSON gives the expanded integer coefficients. */
+#include "cli/invariants_out.h"
+#include "cli/strata_out.h"
+
+void rs_strata_printer_points(rs_strata_printer *p, int column)
+{
+    slong k, maxd = 0;
+    for (k = 0; k <= p->L; k++)
+        maxd = FLINT_MAX(maxd, p->d[k]);
+    p->points = column;
+    if (p->phi == NULL) /* phi, c (max d + 1 each) and d (L + 1) */
+        p->phi = flint_calloc(2 * (maxd + 1) + p->L + 1, sizeof(slong));
+    p->maxd_phi = maxd;
+    if (p->format == RS_STRATA_JSON && p->cache == NULL) {
+        p->cache = flint_malloc(sizeof(rs_points_cache_struct));
+        rs_points_cache_init(p->cache, maxd);
+    }
+}
+
+void rs_strata_printer_points_clear(rs_strata_printer *p)
+{
+    if (p->cache != NULL) {
+        rs_points_cache_clear(p->cache);
+        flint_free(p->cache);
+    }
+    flint_free(p->phi);
+    p->cache = NULL;
+    p->phi = NULL;
+}
+
+/* The length of rs_wbuf_qpoly_factored's text form. */
+static slong factored_len(slong e, const slong *phi, slong top)
+{
+    slong n, k = 0, len = 0;
+    if (e > 0) {
+        len += 1 + (e > 1 ? 1 + rs_wbuf_digits(e) : 0);
+        k++;
+    }
+    for (n = 1; n <= top; n++) {
+        if (phi[n] == 0)
+            continue;
+        len += (k++ ? 1 : 0) + (n <= 2 ? 5 : 3 + rs_wbuf_digits(n)) +
+               (phi[n] > 1 ? 1 + rs_wbuf_digits(phi[n]) : 0);
+    }
+    return k ? len : 1;
+}
+
+slong rs_strata_points_cell_len(const rs_barcode_t B)
+{
+    slong L = B->L, k, maxd = 0, e, top, len;
+    slong *d = flint_malloc((L + 1) * sizeof(slong)), *phi;
+    rs_barcode_widths(d, B);
+    for (k = 0; k <= L; k++)
+        maxd = FLINT_MAX(maxd, d[k]);
+    phi = flint_calloc(maxd + 1, sizeof(slong));
+    top = rs_stratum_points_factor(&e, phi, B);
+    len = top < 0 ? 1 : factored_len(e, phi, top);
+    flint_free(phi);
+    flint_free(d);
+    return len;
+}
+
+slong rs_strata_printer_points_cell(rs_strata_printer *p, const rs_barcode_t B,
+                                    slong dim)
+{
+    slong e, top, m = p->maxd_phi + 1;
+    top = rs_stratum_points_factor_scratch(&e, p->phi, p->phi + m,
+                                           p->phi + 2 * m, B, dim);
+    if (top < 0) {
+        p->failed = 1;
+        rs_wbuf_char(&p->w, '?');
+        return 1;
+    }
+    rs_wbuf_qpoly_factored(&p->w, e, p->phi, top,
+                           p->format == RS_STRATA_LATEX ? RS_QPOLY_LATEX
+                                                        : RS_QPOLY_TEXT);
+    return factored_len(e, p->phi, top);
+}
+
+void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B)
+{
+    const fmpz_poly_struct *cof;
+    slong e;
+    rs_error_t err;
+    rs_error_init(err);
+    rs_wbuf_str(&p->w, ", \"points\": ");
+    if (rs_points_cache_get(&cof, &e, p->cache, B, err) != RS_OK) {
+        p->failed = 1;
+        rs_wbuf_str(&p->w, "null");
+        return;
+    }
+    rs_wbuf_json_qpoly_shifted(&p->w, cof, e);
+}
