@@ -39,7 +39,25 @@
                            reduction shift, a random point of it is
                            analysed back to it with tangent rank equal to
                            that dimension, and the covers from the stratum
-                           reduce exactly to the covers from its image. */
+                           reduce exactly to the covers from its image;
+   RS_VERIFY_LAMBDA        per fiber: codim/2 (from the strata) equals
+                           Aoyagi's closed formula for the learning
+                           coefficient (MATH.md section 10);
+   RS_VERIFY_TOP           per fiber: the number of strata of top dimension
+                           equals the Pepin Lehalleur-Rimanyi formula;
+   RS_VERIFY_F_Q           per rank r' of the shape: the point counts over
+                           F_q of the strata of the rank-r' fiber (each of
+                           degree dim S, leading coefficient 1) sum to the
+                           layer programme's polynomial (rs_fiber_points);
+                           and once: sum_r' R_{d_L,d_0,r'}(q) |F_r'(F_q)| =
+                           q^N, exactly as polynomials;
+   RS_VERIFY_PERMUTE       for r = 0, per distinct permutation of d (the
+                           first 24 in lexicographic order): the same
+                           codimension and number of top-dimensional strata;
+   RS_VERIFY_COMPONENTS    per stratum: the component formula of MATH.md
+                           section 3 equals pi0(G) / pi0(stabilizer)
+                           computed from the canonical point's stabilizer
+                           algebra (src/verify/invariants.c explains). */
 #ifndef RANKSTRAT_VERIFY_H
 #define RANKSTRAT_VERIFY_H
 
@@ -61,6 +79,11 @@ enum {
     RS_VERIFY_HASSE,
     RS_VERIFY_TRANSPOSE,
     RS_VERIFY_REDUCTION,
+    RS_VERIFY_LAMBDA,
+    RS_VERIFY_TOP,
+    RS_VERIFY_F_Q,
+    RS_VERIFY_PERMUTE,
+    RS_VERIFY_COMPONENTS,
     RS_VERIFY_NUM_CHECKS
 };
 
@@ -80,6 +103,11 @@ enum {
     RS_VERIFY_CORRUPT_TRANSPOSE, /* the transposed rank list is expected to
                                     be the untransposed one */
     RS_VERIFY_CORRUPT_REDUCTION, /* the reduction shift is off by one */
+    RS_VERIFY_CORRUPT_LAMBDA,    /* codim/2 is taken as (codim + 1)/2 */
+    RS_VERIFY_CORRUPT_TOP,       /* the component formula is one too high */
+    RS_VERIFY_CORRUPT_F_Q,       /* the rank-0 strata sum gets 1 added */
+    RS_VERIFY_CORRUPT_PERMUTE,   /* the given order's codim is one too high */
+    RS_VERIFY_CORRUPT_COMPONENTS, /* the formula's exponent is one too high */
     RS_VERIFY_NUM_CORRUPT
 };
 

@@ -141,12 +141,15 @@ int rs_verify_fiber(rs_verify_report_t R, const rs_strata_t S,
         _rs_verify_covers_from(&ctx, &P);
         _rs_verify_transpose(&ctx, &P);
         _rs_verify_reduction(&ctx, &P, state);
+        _rs_verify_components(&ctx, &P, state);
         point_clear(&P);
         if (o->progress != NULL)
             o->progress(o->progress_data, id + 1, S->n);
     }
-    if (status == RS_OK)
+    if (status == RS_OK) {
         _rs_verify_hasse(&ctx);
+        _rs_verify_invariants(&ctx);
+    }
     rs_rand_clear(state);
 
     flint_free(ctx.first_cover);

@@ -58,6 +58,13 @@ void _rs_verify_transpose(rs_verify_ctx *ctx, rs_verify_point *P);
 void _rs_verify_reduction(rs_verify_ctx *ctx, rs_verify_point *P,
                           flint_rand_t state);
 
+/* Families RS_VERIFY_LAMBDA, TOP, F_Q and PERMUTE, once per fiber
+   (invariants.c). */
+void _rs_verify_invariants(rs_verify_ctx *ctx);
+/* Family RS_VERIFY_COMPONENTS at stratum P->id. */
+void _rs_verify_components(rs_verify_ctx *ctx, rs_verify_point *P,
+                           flint_rand_t state);
+
 /* Exact rank of T_theta S at N from its definition. */
 slong _rs_verify_tangent_rank(rs_net_t N);
 

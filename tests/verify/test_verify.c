@@ -51,6 +51,14 @@ static void verify_passes(const slong *d, slong L, slong r, const fmpq_mat_t W,
     ck_assert_int_eq(R->total[RS_VERIFY_TANGENT_CHECK], c.n);
     ck_assert_int_eq(R->total[RS_VERIFY_TRANSPOSE], c.n);
     ck_assert_int_eq(R->total[RS_VERIFY_REDUCTION], c.n);
+    ck_assert_int_eq(R->total[RS_VERIFY_COMPONENTS], c.n);
+    ck_assert_int_eq(R->total[RS_VERIFY_LAMBDA], 1);
+    ck_assert_int_eq(R->total[RS_VERIFY_TOP], 1);
+    for (k = 0, f = d[0]; k <= L; k++) /* f: the smallest width */
+        f = FLINT_MIN(f, d[k]);
+    ck_assert_int_eq(R->total[RS_VERIFY_F_Q], f + 2);
+    ck_assert(r == 0 ? R->total[RS_VERIFY_PERMUTE] >= 1
+                     : R->total[RS_VERIFY_PERMUTE] == 0);
 
     /* the covers against the brute-force transitive reduction, and every
        witness a merge from the lower barcode to the upper one */
@@ -172,7 +180,12 @@ START_TEST(test_corrupt)
                                                       RS_VERIFY_COVERS,
                                                       RS_VERIFY_HASSE,
                                                       RS_VERIFY_TRANSPOSE,
-                                                      RS_VERIFY_REDUCTION};
+                                                      RS_VERIFY_REDUCTION,
+                                                      RS_VERIFY_LAMBDA,
+                                                      RS_VERIFY_TOP,
+                                                      RS_VERIFY_F_Q,
+                                                      RS_VERIFY_PERMUTE,
+                                                      RS_VERIFY_COMPONENTS};
     static const struct {
         slong L, r, d[5];
     } shapes[3] = {
@@ -184,6 +197,9 @@ START_TEST(test_corrupt)
             rs_verify_opts_t o;
             rs_error_t err;
             int f = family[c];
+            /* the permutation family checks zero fibers only */
+            if (c == RS_VERIFY_CORRUPT_PERMUTE && shapes[s].r != 0)
+                continue;
             rs_verify_report_init(R);
             rs_verify_opts_init(&o);
             o.corrupt = c;
