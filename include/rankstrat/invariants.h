@@ -83,9 +83,8 @@ slong rs_stratum_points_factor(slong *e, slong *phi, const rs_barcode_t B);
 /* The same without allocating, for callers that factor many strata: c and
    d are scratch space of max_k d_k + 1 and L + 1 entries, and dim is the
    stratum's dimension if the caller knows it (dim < 0: computed). */
-slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c,
-                                       slong *d, const rs_barcode_t B,
-                                       slong dim);
+slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c, slong *d,
+                                       const rs_barcode_t B, slong dim);
 
 /* The point count of the stratum of B (valid for its own widths and rank)
    as a polynomial; degree dim S, leading coefficient 1.  Returns RS_OK,
@@ -109,13 +108,13 @@ int rs_fiber_points(fmpz_poly_t p, const slong *d, slong L, slong r,
    power of q (strata of one fiber share few of them), for listing many
    strata. */
 typedef struct {
-    slong nphi;      /* exponents per key: max d + 1 */
-    slong n, alloc;  /* entries */
-    slong *keys;     /* entry k's exponents at keys + k * nphi */
+    slong nphi;              /* exponents per key: max d + 1 */
+    slong n, alloc;          /* entries */
+    slong *keys;             /* entry k's exponents at keys + k * nphi */
     fmpz_poly_struct *polys; /* entry k: prod Phi_n^{phi[n]} */
-    slong *table;    /* open addressing, -1 = empty */
-    slong size;      /* power of two > 2 n */
-    slong *scratch;  /* nphi entries */
+    slong *table;            /* open addressing, -1 = empty */
+    slong size;              /* power of two > 2 n */
+    slong *scratch;          /* nphi entries */
 } rs_points_cache_struct;
 
 typedef rs_points_cache_struct rs_points_cache_t[1];
@@ -126,7 +125,8 @@ void rs_points_cache_clear(rs_points_cache_t c);
 
 /* The stratum polynomial of B as q^(*e) times *cofactor, where *cofactor
    points to a polynomial owned by the cache (valid until the next call
-   or rs_points_cache_clear).  Returns RS_OK or RS_EINTERNAL as rs_stratum_points. */
+   or rs_points_cache_clear).  Returns RS_OK or RS_EINTERNAL as
+   rs_stratum_points. */
 int rs_points_cache_get(const fmpz_poly_struct **cofactor, slong *e,
                         rs_points_cache_t c, const rs_barcode_t B,
                         rs_error_t err);
@@ -148,17 +148,17 @@ typedef struct {
     fmpq_t lambda_aoyagi;   /* the closed formula */
     slong theta;            /* Aoyagi's multiplicity */
     slong aoyagi_l, aoyagi_s;
-    fmpz_t top_plr;         /* Pepin Lehalleur-Rimanyi */
-    fmpz_t top_strata;      /* strata of dimension fiber_dim (if listed) */
-    fmpz_t top_points;      /* the leading coefficient of points */
-    fmpz_t count;           /* number of strata (counted if not listed) */
-    int count_known;        /* 0 if even counting was beyond the limit */
-    int listed;             /* whether the strata were listed */
-    slong *by_dim;          /* if listed: strata of dimension 0..fiber_dim */
-    int points_known;       /* 0 if the layer programme was too large */
-    fmpz_poly_t points;     /* |F(F_q)| by the layer programme */
+    fmpz_t top_plr;            /* Pepin Lehalleur-Rimanyi */
+    fmpz_t top_strata;         /* strata of dimension fiber_dim (if listed) */
+    fmpz_t top_points;         /* the leading coefficient of points */
+    fmpz_t count;              /* number of strata (counted if not listed) */
+    int count_known;           /* 0 if even counting was beyond the limit */
+    int listed;                /* whether the strata were listed */
+    slong *by_dim;             /* if listed: strata of dimension 0..fiber_dim */
+    int points_known;          /* 0 if the layer programme was too large */
+    fmpz_poly_t points;        /* |F(F_q)| by the layer programme */
     fmpz_poly_t points_strata; /* the sum over strata (if listed) */
-    fmpz_t euler;           /* points at q = 1 */
+    fmpz_t euler;              /* points at q = 1 */
     /* cross-checks, RS_INV_AGREE or RS_INV_SKIPPED: lambda (codim/2 and
        Aoyagi), top (strata of top dimension and the formula), points (the
        strata's sum and the layer programme), leading (the degree and the

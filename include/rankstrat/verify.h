@@ -91,22 +91,22 @@ enum {
    proving that each family can fail.  Never set outside tests. */
 enum {
     RS_VERIFY_CORRUPT_NONE = 0,
-    RS_VERIFY_CORRUPT_POINT,     /* hidden moves forget W_{k+1} G^{-1}, and
-                                    the end move at layer L does not fix W */
-    RS_VERIFY_CORRUPT_DIM,       /* the dimension formula is off by one */
-    RS_VERIFY_CORRUPT_TANGENT,   /* the last structured tangent vector (or,
-                                    if there is none, normal vector) is
-                                    dropped */
-    RS_VERIFY_CORRUPT_MERGE,     /* the merge curve is evaluated at t = 0
-                                    whatever t is asked for */
-    RS_VERIFY_CORRUPT_HASSE,     /* the first given cover is dropped */
-    RS_VERIFY_CORRUPT_TRANSPOSE, /* the transposed rank list is expected to
-                                    be the untransposed one */
-    RS_VERIFY_CORRUPT_REDUCTION, /* the reduction shift is off by one */
-    RS_VERIFY_CORRUPT_LAMBDA,    /* codim/2 is taken as (codim + 1)/2 */
-    RS_VERIFY_CORRUPT_TOP,       /* the component formula is one too high */
-    RS_VERIFY_CORRUPT_F_Q,       /* the rank-0 strata sum gets 1 added */
-    RS_VERIFY_CORRUPT_PERMUTE,   /* the given order's codim is one too high */
+    RS_VERIFY_CORRUPT_POINT,      /* hidden moves forget W_{k+1} G^{-1}, and
+                                     the end move at layer L does not fix W */
+    RS_VERIFY_CORRUPT_DIM,        /* the dimension formula is off by one */
+    RS_VERIFY_CORRUPT_TANGENT,    /* the last structured tangent vector (or,
+                                     if there is none, normal vector) is
+                                     dropped */
+    RS_VERIFY_CORRUPT_MERGE,      /* the merge curve is evaluated at t = 0
+                                     whatever t is asked for */
+    RS_VERIFY_CORRUPT_HASSE,      /* the first given cover is dropped */
+    RS_VERIFY_CORRUPT_TRANSPOSE,  /* the transposed rank list is expected to
+                                     be the untransposed one */
+    RS_VERIFY_CORRUPT_REDUCTION,  /* the reduction shift is off by one */
+    RS_VERIFY_CORRUPT_LAMBDA,     /* codim/2 is taken as (codim + 1)/2 */
+    RS_VERIFY_CORRUPT_TOP,        /* the component formula is one too high */
+    RS_VERIFY_CORRUPT_F_Q,        /* the rank-0 strata sum gets 1 added */
+    RS_VERIFY_CORRUPT_PERMUTE,    /* the given order's codim is one too high */
     RS_VERIFY_CORRUPT_COMPONENTS, /* the formula's exponent is one too high */
     RS_VERIFY_NUM_CORRUPT
 };

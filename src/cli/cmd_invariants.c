@@ -176,7 +176,7 @@ static void write_latex(rs_wbuf *w, const rs_invariants_t I)
     rs_wbuf_str(w, "% Invariants of the fiber of a ");
     rs_wbuf_fiber(w, I->r, I->d, I->L);
     rs_wbuf_str(w, "\n% (rankstrat invariants). Needs \\usepackage{booktabs}."
-                   "\n\\begin{tabular}{@{}lp{0.6\\linewidth}@{}}\n\\toprule\n"
+                   "\n\\begin{tabular}{@{}lp{0.5\\linewidth}@{}}\n\\toprule\n"
                    "invariant & value \\\\\n\\midrule\n");
     latex_row(w, "weight space dimension $N$");
     rs_wbuf_slong(w, I->N);
@@ -261,8 +261,7 @@ int rs_cmd_invariants(int argc, char **argv)
         {"--max-work", NULL, &o.max_work_arg, NULL},
         {"--output", "-o", &o.out_path, NULL},
     };
-    static const char *const formats[] = {"text", "json", "latex", "csv",
-                                          NULL};
+    static const char *const formats[] = {"text", "json", "latex", "csv", NULL};
 
     memset(&o, 0, sizeof o);
     rs_error_init(err);
@@ -277,8 +276,8 @@ int rs_cmd_invariants(int argc, char **argv)
     if (rs_cli_choice(&o.fmt, o.format, formats, "--format", err) ||
         rs_cli_parse_max_strata(&o.max_strata, o.max_strata_arg, err) ||
         (o.max_work_arg != NULL &&
-         rs_parse_slong(&o.max_work, o.max_work_arg, WORD_MAX / 4,
-                        "--max-work", err)))
+         rs_parse_slong(&o.max_work, o.max_work_arg, WORD_MAX / 4, "--max-work",
+                        err)))
         return rs_cli_fail("invariants", err);
     if (o.max_work_arg != NULL && o.max_work < 1) {
         rs_error_set(err, RS_EINPUT, "--max-work: expected at least 1");
@@ -299,8 +298,7 @@ int rs_cli_invariants_one(const rs_cli_invariants_opts *o, rs_error_t err)
     rs_wbuf w;
     int status;
     if (o->widths || o->layers || o->all_ranks)
-        return rs_error_set(err, RS_EINPUT,
-                            "%s: only with --sweep",
+        return rs_error_set(err, RS_EINPUT, "%s: only with --sweep",
                             o->widths   ? "--widths"
                             : o->layers ? "--layers"
                                         : "--all-ranks");
@@ -311,8 +309,8 @@ int rs_cli_invariants_one(const rs_cli_invariants_opts *o, rs_error_t err)
     if ((status = rs_cli_fiber_parse(&f, o->dims, o->rank, o->product, err)))
         return status;
     rs_invariants_init(I);
-    status = rs_invariants_compute(I, f.d, f.L, f.r, o->max_strata,
-                                   o->max_work, err);
+    status = rs_invariants_compute(I, f.d, f.L, f.r, o->max_strata, o->max_work,
+                                   err);
     if (status == RS_OK)
         status = rs_outfile_open(&out, o->out_path ? o->out_path : "-", err);
     if (status == RS_OK) {

@@ -91,8 +91,8 @@ static int run_stream(strata_job *job, slong n, rs_error_t err)
     rs_invariants_t I;
     rs_invariants_init(I);
     if (job->fmt == RS_STRATA_JSON &&
-        (status = rs_invariants_compute(I, d, L, r, 1, RS_CLI_PRECOUNT_WORK,
-                                        err))) {
+        (status =
+             rs_invariants_compute(I, d, L, r, 1, RS_CLI_PRECOUNT_WORK, err))) {
         rs_invariants_clear(I);
         rs_outfile_abort(&out);
         return status;

@@ -12,6 +12,18 @@ void rs_wbuf_fmpz(rs_wbuf *w, const fmpz_t x)
     }
 }
 
+slong rs_wbuf_fmpz_len(const fmpz_t x)
+{
+    slong n;
+    char *s;
+    if (!COEFF_IS_MPZ(*x))
+        return rs_wbuf_digits(*x);
+    s = fmpz_get_str(NULL, 10, x);
+    n = (slong)strlen(s);
+    flint_free(s);
+    return n;
+}
+
 static void wbuf_qpow(rs_wbuf *w, slong k, int style)
 {
     if (k == 0)

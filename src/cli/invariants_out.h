@@ -12,6 +12,9 @@ enum { RS_QPOLY_TEXT, RS_QPOLY_LATEX };
 /* Decimal x (any size). */
 void rs_wbuf_fmpz(rs_wbuf *w, const fmpz_t x);
 
+/* The number of characters of rs_wbuf_fmpz(x). */
+slong rs_wbuf_fmpz_len(const fmpz_t x);
+
 /* p expanded, highest degree first: "q^5 + 3q^4 - 2q^3 - 2q^2 + q"
    (text) or "q^{5} + 3q^{4} - ..." (LaTeX); "0" for the zero
    polynomial. */

@@ -1,5 +1,6 @@
 /* rankstrat invariants --sweep: one row of invariants per shape, as text,
    CSV, JSON or a LaTeX table for papers. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -42,7 +43,25 @@ typedef struct {
     rs_wbuf w;
     int fmt;
     slong rows, total;
+    slong wd, wn, wl, wt; /* text: widths of d, N (and dim, C), lambda,
+                             theta and top (a-priori bounds) */
 } sweep_out;
+
+/* Text column widths from a-priori bounds: d has lb + 1 entries <= wb, N
+   <= lb wb^2, theta <= (lb + 1)^2 / 4 + 1. */
+static void text_widths(sweep_out *s, slong wb, slong lb)
+{
+    s->wd = FLINT_MAX((lb + 1) * (rs_wbuf_digits(wb) + 1) - 1, 1);
+    s->wn = FLINT_MAX(rs_wbuf_digits(lb * wb * wb), 3);
+    s->wl = FLINT_MAX(s->wn + 2, 6);
+    s->wt = FLINT_MAX(rs_wbuf_digits((lb + 1) * (lb + 1) / 4 + 1), 5);
+}
+
+static void pad_str(rs_wbuf *w, const char *str, slong width)
+{
+    rs_wbuf_fill(w, ' ', width - (slong)strlen(str));
+    rs_wbuf_str(w, str);
+}
 
 static void wbuf_dims(rs_wbuf *w, const slong *d, slong L, const char *sep)
 {
@@ -73,8 +92,19 @@ static void header(sweep_out *s, slong wa, slong wb, slong la, slong lb)
         rs_wbuf_slong(w, lb);
         rs_wbuf_str(w, "; ");
         rs_wbuf_str(w, note);
-        rs_wbuf_str(w, "\n# d r N fiber_dim C lambda theta top_components "
-                       "strata\n");
+        rs_wbuf_str(w, "\n\n");
+        pad_str(w, "d", s->wd);
+        rs_wbuf_str(w, "  r  ");
+        pad_str(w, "N", s->wn);
+        rs_wbuf_str(w, "  ");
+        pad_str(w, "dim", s->wn);
+        rs_wbuf_str(w, "  ");
+        pad_str(w, "C", s->wn);
+        rs_wbuf_str(w, "  ");
+        pad_str(w, "lambda", s->wl);
+        rs_wbuf_str(w, "  ");
+        pad_str(w, "theta", s->wt);
+        rs_wbuf_str(w, "  top components  strata\n");
         break;
     case 1:
         rs_wbuf_str(w, "{\"format\": \"rankstrat-invariants-sweep\", "
@@ -124,17 +154,23 @@ static void footer(sweep_out *s, slong wa, slong wb, slong la, slong lb)
         } else {
             rs_wbuf_str(w, "\\bottomrule\n\\end{tabular}\n");
         }
-        rs_wbuf_str(w, "% $d = (d_0, \\dots, d_L)$, widths ");
+        /* the note as a paragraph of its own: it wraps to the text width */
+        rs_wbuf_str(w, "\\par\\smallskip\n{\\footnotesize $d = (d_0, "
+                       "\\dots, d_L)$ with widths ");
         rs_wbuf_slong(w, wa);
-        rs_wbuf_str(w, "..");
+        rs_wbuf_str(w, "--");
         rs_wbuf_slong(w, wb);
-        rs_wbuf_str(w, ", $L$ = ");
+        rs_wbuf_str(w, " and $L = ");
         rs_wbuf_slong(w, la);
-        rs_wbuf_str(w, "..");
-        rs_wbuf_slong(w, lb);
-        rs_wbuf_str(w, "; ");
-        rs_wbuf_str(w, note);
-        rs_wbuf_str(w, ".\n");
+        rs_wbuf_str(w, la < lb ? ", \\dots, " : "");
+        if (la < lb)
+            rs_wbuf_slong(w, lb);
+        rs_wbuf_str(w, "$; $\\dim$ is the fiber dimension, $C = N - \\dim$, "
+                       "$\\lambda = C/2$ the learning coefficient and "
+                       "$\\theta$ its multiplicity, top the number of "
+                       "top-dimensional components. Shapes equal up to "
+                       "reversal (the transposed network, with the same "
+                       "invariants) appear once.}\\par\n");
         break;
     default:
         break;
@@ -201,7 +237,38 @@ static void row(sweep_out *s, const rs_invariants_t I)
             rs_wbuf_str(w, "--");
         rs_wbuf_str(w, " \\\\\n");
         break;
-    default: /* text and CSV: the same fields */
+    case 0: {
+        char buf[256];
+        slong len = 0, k;
+        for (k = 0; k <= I->L && len < 200; k++)
+            len += snprintf(buf + len, sizeof buf - len, "%s%ld", k ? "," : "",
+                            (long)I->d[k]);
+        pad_str(w, buf, s->wd);
+        rs_wbuf_str(w, "  ");
+        rs_wbuf_slong_pad(w, I->r, 1);
+        rs_wbuf_str(w, "  ");
+        rs_wbuf_slong_pad(w, I->N, s->wn);
+        rs_wbuf_str(w, "  ");
+        rs_wbuf_slong_pad(w, I->fiber_dim, s->wn);
+        rs_wbuf_str(w, "  ");
+        rs_wbuf_slong_pad(w, I->codim, s->wn);
+        rs_wbuf_str(w, "  ");
+        pad_str(w, lam, s->wl);
+        rs_wbuf_str(w, "  ");
+        rs_wbuf_slong_pad(w, I->theta, s->wt);
+        rs_wbuf_str(w, "  ");
+        k = rs_wbuf_fmpz_len(I->top_plr);
+        rs_wbuf_fill(w, ' ', 14 - k);
+        rs_wbuf_fmpz(w, I->top_plr);
+        rs_wbuf_str(w, "  ");
+        if (I->count_known)
+            rs_wbuf_fmpz(w, I->count);
+        else
+            rs_wbuf_char(w, '-');
+        rs_wbuf_char(w, '\n');
+        break;
+    }
+    default: /* CSV */
         if (s->fmt == 3)
             rs_wbuf_char(w, '"');
         wbuf_dims(w, I->d, I->L, ",");
@@ -334,6 +401,7 @@ int rs_cli_invariants_sweep(const rs_cli_invariants_opts *o, rs_error_t err)
     s.fmt = o->fmt;
     s.rows = 0;
     s.total = nrows;
+    text_widths(&s, wb, lb);
     header(&s, wa, wb, la, lb);
     status = sweep_rows(&s, &nrows, o, wa, wb, la, lb, rank, err);
     footer(&s, wa, wb, la, lb);

@@ -25,7 +25,7 @@ typedef struct {
        summary (or NULL) */
     int points, failed;
     slong *phi, maxd_phi; /* scratch for the factored form; max d */
-    slong w_pts; /* text: width of the points column (when not last) */
+    slong w_pts;          /* text: width of the points column (when not last) */
     rs_points_cache_struct *cache;
     const rs_invariants_struct *inv;
 } rs_strata_printer;

@@ -74,8 +74,7 @@ int rs_points_cache_get(const fmpz_poly_struct **cofactor, slong *e,
                             "polynomial (a negative cyclotomic exponent)");
     s = key_hash(key, c->nphi) & (c->size - 1);
     while ((id = c->table[s]) >= 0) {
-        if (memcmp(c->keys + id * c->nphi, key, c->nphi * sizeof(slong)) ==
-            0) {
+        if (memcmp(c->keys + id * c->nphi, key, c->nphi * sizeof(slong)) == 0) {
             *cofactor = c->polys + id;
             return RS_OK;
         }
@@ -83,10 +82,8 @@ int rs_points_cache_get(const fmpz_poly_struct **cofactor, slong *e,
     }
     if (c->n == c->alloc) {
         c->alloc *= 2;
-        c->keys =
-            flint_realloc(c->keys, c->alloc * c->nphi * sizeof(slong));
-        c->polys =
-            flint_realloc(c->polys, c->alloc * sizeof(fmpz_poly_struct));
+        c->keys = flint_realloc(c->keys, c->alloc * c->nphi * sizeof(slong));
+        c->polys = flint_realloc(c->polys, c->alloc * sizeof(fmpz_poly_struct));
     }
     id = c->n++;
     memcpy(c->keys + id * c->nphi, key, c->nphi * sizeof(slong));

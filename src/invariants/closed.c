@@ -16,7 +16,7 @@ static int cmp_slong(const void *a, const void *b)
 }
 
 /* M sorted ascending into M (L + 1 entries); returns k (2..L+1) and sets
-   *s, or returns 0 if no k satisfies the condition. */
+ *s, or returns 0 if no k satisfies the condition. */
 static slong aoyagi_k(slong *M, slong *s, const slong *d, slong L, slong r)
 {
     slong k, i, sum;
@@ -28,8 +28,7 @@ static slong aoyagi_k(slong *M, slong *s, const slong *d, slong L, slong r)
         sum += M[k - 1];
         /* the sums are at most the total width (< 2^30), the products
            with k - 1 <= 2^16 below 2^46: no overflow */
-        if (sum >= (k - 1) * M[k - 1] &&
-            (k == L + 1 || sum < (k - 1) * M[k])) {
+        if (sum >= (k - 1) * M[k - 1] && (k == L + 1 || sum < (k - 1) * M[k])) {
             *s = sum;
             return k;
         }

@@ -56,9 +56,9 @@ static int closed_forms(rs_invariants_t I, const slong *d, slong L, slong r,
     I->d = flint_malloc((L + 1) * sizeof(slong));
     memcpy(I->d, d, (L + 1) * sizeof(slong));
     I->N = rs_weight_space_dim(d, L);
-    if ((status = rs_invariants_aoyagi(I->lambda_aoyagi, &I->theta,
-                                       &I->aoyagi_l, &I->aoyagi_s, d, L, r,
-                                       err)) ||
+    if ((status =
+             rs_invariants_aoyagi(I->lambda_aoyagi, &I->theta, &I->aoyagi_l,
+                                  &I->aoyagi_s, d, L, r, err)) ||
         (status = rs_invariants_top_plr(I->top_plr, d, L, r, err)))
         return status;
     /* the layer programme: L steps over pairs of ranks <= the smallest
@@ -113,8 +113,8 @@ static int from_store(rs_invariants_t I, const rs_strata_t S, rs_error_t err)
             break;
         k = cof - cache->polys;
         if (k >= nshift) {
-            shifts = flint_realloc(shifts,
-                                   cache->alloc * sizeof(fmpz_poly_struct));
+            shifts =
+                flint_realloc(shifts, cache->alloc * sizeof(fmpz_poly_struct));
             for (; nshift < cache->alloc; nshift++)
                 fmpz_poly_init(shifts + nshift);
         }

@@ -90,7 +90,7 @@ void rs_qpoly_rank_matrices(fmpz_poly_t p, slong m, slong n, slong r)
 }
 
 slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c, slong *d,
-                                const rs_barcode_t B, slong dim)
+                                       const rs_barcode_t B, slong dim)
 {
     slong L = B->L, i, j, k, r = rs_barcode_rank(B), maxd = 0, n, end, sq;
     rs_barcode_widths(d, B);

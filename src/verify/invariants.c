@@ -69,8 +69,8 @@ static void fiber_lambda_top(rs_verify_ctx *ctx)
     for (id = 0; id < S->n; id++)
         top += rs_strata_dim(S, id) == fdim;
     fmpq_set_si(lam, S->N - fdim, 2);
-    ok = rs_invariants_aoyagi(aoy, &theta, NULL, NULL, S->d, S->L, S->r,
-                              err) == RS_OK;
+    ok = rs_invariants_aoyagi(aoy, &theta, NULL, NULL, S->d, S->L, S->r, err) ==
+         RS_OK;
     if (ctx->o->corrupt == RS_VERIFY_CORRUPT_LAMBDA)
         fmpq_set_si(lam, S->N - fdim + 1, 2);
     a = fmpq_get_str(NULL, 10, lam);
@@ -204,12 +204,11 @@ static void fiber_permute(rs_verify_ctx *ctx)
         for (k = 0; k <= L && len < sizeof buf - 24; k++)
             len += snprintf(buf + len, sizeof buf - len, "%s%ld", k ? "," : "",
                             (long)p[k]);
-        _rs_verify_record(ctx, RS_VERIFY_PERMUTE,
-                          ok && codim == codim0 && top == top0,
-                          "d = (%s): codim %ld and %ld top-dimensional strata, "
-                          "but %ld and %ld for the given order",
-                          buf, (long)codim, (long)top, (long)codim0,
-                          (long)top0);
+        _rs_verify_record(
+            ctx, RS_VERIFY_PERMUTE, ok && codim == codim0 && top == top0,
+            "d = (%s): codim %ld and %ld top-dimensional strata, "
+            "but %ld and %ld for the given order",
+            buf, (long)codim, (long)top, (long)codim0, (long)top0);
     } while (++n < 24 && next_perm(p, L + 1));
     flint_free(p);
 }
@@ -272,7 +271,8 @@ static int det_sign_block(const fmpz_mat_t G, slong r0, slong c0, slong n)
     fmpz_init(det);
     for (i = 0; i < n; i++)
         for (j = 0; j < n; j++)
-            fmpz_set(fmpz_mat_entry(B, i, j), fmpz_mat_entry(G, r0 + i, c0 + j));
+            fmpz_set(fmpz_mat_entry(B, i, j),
+                     fmpz_mat_entry(G, r0 + i, c0 + j));
     fmpz_mat_det(det, B);
     s = fmpz_sgn(det);
     fmpz_clear(det);

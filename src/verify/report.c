@@ -6,16 +6,17 @@
 #include "verify_internal.h"
 
 static const char *const names[RS_VERIFY_NUM_CHECKS] = {
-    "points analysed back", "tangent rank = formula", "tangent/normal checks",
-    "covers witnessed",     "covers = brute force",   "transpose invariance",
-    "reduction invariance", "lambda = codim/2 = Aoyagi",
+    "points analysed back",     "tangent rank = formula",
+    "tangent/normal checks",    "covers witnessed",
+    "covers = brute force",     "transpose invariance",
+    "reduction invariance",     "lambda = codim/2 = Aoyagi",
     "top components = formula", "points over F_q",
-    "permutation invariance", "components = orbit count"};
+    "permutation invariance",   "components = orbit count"};
 
 static const char *const keys[RS_VERIFY_NUM_CHECKS] = {
-    "points", "tangent_rank", "tangent_check", "covers",
-    "hasse",  "transpose",    "reduction", "lambda", "top_components",
-    "points_fq", "permutation", "components"};
+    "points",         "tangent_rank", "tangent_check", "covers",
+    "hasse",          "transpose",    "reduction",     "lambda",
+    "top_components", "points_fq",    "permutation",   "components"};
 
 void rs_verify_opts_init(rs_verify_opts_t *o)
 {

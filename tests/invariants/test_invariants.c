@@ -39,8 +39,8 @@ static slong rank_mod(slong *a, slong m, slong n, slong p)
 }
 
 /* c = a b (entries mod p), a m x k, b k x n */
-static void mul_mod(slong *c, const slong *a, const slong *b, slong m,
-                    slong k, slong n, slong p)
+static void mul_mod(slong *c, const slong *a, const slong *b, slong m, slong k,
+                    slong n, slong p)
 {
     slong i, j, t;
     for (i = 0; i < m; i++)
@@ -162,8 +162,8 @@ START_TEST(test_brute_force)
 {
     static const slong shapes[][6] = {
         /* L, d_0..d_L */
-        {2, 1, 1, 1},    {2, 1, 2, 1}, {2, 2, 1, 2}, {2, 2, 2, 2},
-        {3, 1, 1, 1, 1}, {2, 2, 2, 1}, {3, 1, 2, 2, 1}, {2, 1, 3, 2},
+        {2, 1, 1, 1},    {2, 1, 2, 1},       {2, 2, 1, 2},    {2, 2, 2, 2},
+        {3, 1, 1, 1, 1}, {2, 2, 2, 1},       {3, 1, 2, 2, 1}, {2, 1, 3, 2},
         {3, 2, 1, 2, 1}, {4, 1, 1, 1, 1, 1}, {1, 2, 3}};
     slong s, n = sizeof shapes / sizeof shapes[0];
     for (s = 0; s < n; s++) {
@@ -285,9 +285,7 @@ START_TEST(test_worked_values)
     for (l = 0; l < 4; l++) {
         rs_strata_get_barcode(B, S, l);
         ck_assert_int_eq(rs_stratum_points(p, B, err), RS_OK);
-        check_poly(p, l == 0   ? "q^3-q^2-q+1"
-                      : l < 3 ? "q^2-1"
-                              : "1");
+        check_poly(p, l == 0 ? "q^3-q^2-q+1" : l < 3 ? "q^2-1" : "1");
     }
     rs_strata_clear(S);
     ck_assert_int_eq(rs_fiber_points(p, d121, 2, 0, err), RS_OK);

@@ -1,0 +1,1 @@
+invariants --sweep --layers 1..2

@@ -1,0 +1,1 @@
+invariants --sweep --widths 1..20 --layers 1..8

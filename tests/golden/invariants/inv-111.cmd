@@ -1,0 +1,1 @@
+invariants --dims 1,1,1 --rank 0

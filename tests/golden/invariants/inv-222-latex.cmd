@@ -1,0 +1,1 @@
+invariants --dims 2,2,2 --rank 0 --format latex

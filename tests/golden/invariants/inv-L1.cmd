@@ -1,0 +1,1 @@
+invariants --dims 4,3 --rank 2

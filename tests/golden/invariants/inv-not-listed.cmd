@@ -1,0 +1,1 @@
+invariants --dims 3,3,3,3,3 --rank 0 --max-strata 100

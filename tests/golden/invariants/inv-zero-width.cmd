@@ -1,0 +1,1 @@
+invariants --dims 2,0,2 --rank 0

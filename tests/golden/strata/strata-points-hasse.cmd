@@ -1,0 +1,1 @@
+strata --dims 1,2,1 --rank 0 --points --hasse
