@@ -142,14 +142,20 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_cli_progress_done(&prog);
     if (covers)
         status = rs_cli_strata_covers(C, S, job->naive, err);
-    if (status == RS_OK && (covers || job->points) &&
-        job->fmt == RS_STRATA_TEXT)
+    if (status == RS_OK && covers && job->fmt == RS_STRATA_TEXT)
         for (id = 0; id < S->n; id++) {
             rs_strata_get_barcode(B, S, id);
             w_bar = FLINT_MAX(w_bar, rs_cli_barcode_text_len(B));
-            if (covers && job->points)
+            if (job->points)
                 w_pts = FLINT_MAX(w_pts, rs_strata_points_cell_len(B));
         }
+    else if (status == RS_OK && job->points && job->fmt == RS_STRATA_TEXT) {
+        /* only the barcodes' width, straight from the store */
+        slong *r = flint_malloc((S->L + 2) * (S->L + 2) * sizeof(slong));
+        for (id = 0; id < S->n; id++)
+            w_bar = FLINT_MAX(w_bar, rs_cli_stored_barcode_text_len(S, id, r));
+        flint_free(r);
+    }
     rs_invariants_init(I);
     if (status == RS_OK && job->fmt == RS_STRATA_JSON)
         status = rs_invariants_from_strata(I, S, err);

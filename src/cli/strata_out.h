@@ -64,6 +64,10 @@ void rs_strata_printer_points_clear(rs_strata_printer *p);
 /* Writes the cell of B; returns its length in characters (text). */
 slong rs_strata_printer_points_cell(rs_strata_printer *p, const rs_barcode_t B,
                                     slong dim);
+/* The length of rs_cli_barcode_text_len for stratum id of S, read from
+   the store without building the barcode (r: (L + 2)^2 entries of
+   scratch). */
+slong rs_cli_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r);
 /* The length of B's text cell. */
 slong rs_strata_points_cell_len(const rs_barcode_t B);
 void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B);

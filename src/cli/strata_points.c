@@ -96,3 +96,28 @@ void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B)
     }
     rs_wbuf_json_qpoly_shifted(&p->w, cof, e);
 }
+
+slong rs_cli_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r)
+{
+    slong L = S->L, n = L + 2, i, j, len = 0, bars = 0;
+    /* r[(i + 1) n + j] = r_{ji} for -1 <= i <= j <= L (0 off the
+       triangle: i = -1 or j = L + 1) */
+    for (i = -1; i <= L; i++)
+        for (j = 0; j <= L + 1; j++) {
+            slong v = 0;
+            if (i >= 0 && j <= L && i <= j)
+                v = i == j ? S->d[i] : rs_strata_rank_entry(S, id, i, j);
+            r[(i + 1) * n + j] = v;
+        }
+    for (i = 0; i <= L; i++)
+        for (j = i; j <= L; j++) {
+            /* w_{ji} = r_{ji} - r_{j+1,i} - r_{j,i-1} + r_{j+1,i-1} */
+            slong m = r[(i + 1) * n + j] - r[(i + 1) * n + j + 1] -
+                      r[i * n + j] + r[i * n + j + 1];
+            if (m == 0)
+                continue;
+            len += (bars++ ? 3 : 0) + (m > 1 ? rs_wbuf_digits(m) : 0) + 3 +
+                   rs_wbuf_digits(i) + rs_wbuf_digits(j);
+        }
+    return bars ? len : 1;
+}
