@@ -224,7 +224,7 @@ static void write_latex(rs_wbuf *w, const rs_invariants_t I)
         }
         rs_wbuf_str(w, " \\\\\n");
     }
-    latex_row(w, "points over $\\mathbb{F}_q$");
+    latex_row(w, "points over $\\mathbf{F}_q$");
     if (I->points_known) {
         rs_wbuf_char(w, '$');
         rs_wbuf_qpoly(w, I->points, RS_QPOLY_LATEX);

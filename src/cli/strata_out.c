@@ -327,7 +327,7 @@ static void latex_header(rs_strata_printer *p)
     rs_wbuf_str(w, ")$ & barcode & $\\dim$ & codim & components & "
                    "covered by (codim)");
     if (p->points)
-        rs_wbuf_str(w, " & points over $\\mathbb{F}_q$");
+        rs_wbuf_str(w, " & points over $\\mathbf{F}_q$");
     rs_wbuf_str(w, " \\\\\n\\midrule\n");
 }
 
