@@ -1,4 +1,4 @@
-/* Invariants of a fiber that the literature cites (MATH.md section 10):
+/* Invariants of a fiber that the literature cites (docs/math.md section 10):
    the learning coefficient (real log canonical threshold) lambda and its
    multiplicity theta, the number of top-dimensional irreducible
    components, and the number of points over finite fields F_q (which is
@@ -37,7 +37,7 @@ extern "C" {
 
 /* ---- closed forms ---------------------------------------------------- */
 
-/* Aoyagi's learning coefficient of the fiber of a rank-r matrix (MATH.md
+/* Aoyagi's learning coefficient of the fiber of a rank-r matrix (docs/math.md
    section 10): with M_s = d_s - r sorted ascending and the smallest k in
    2..L+1 with s = M_(1) + .. + M_(k) >= (k-1) M_(k) and (k = L+1 or s <
    (k-1) M_(k+1)), l = k - 1, a = s - (ceil(s/l) - 1) l:

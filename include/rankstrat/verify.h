@@ -42,7 +42,7 @@
                            reduce exactly to the covers from its image;
    RS_VERIFY_LAMBDA        per fiber: codim/2 (from the strata) equals
                            Aoyagi's closed formula for the learning
-                           coefficient (MATH.md section 10);
+                           coefficient (docs/math.md section 10);
    RS_VERIFY_TOP           per fiber: the number of strata of top dimension
                            equals the Pepin Lehalleur-Rimanyi formula;
    RS_VERIFY_F_Q           per rank r' of the shape: the point counts over
@@ -54,7 +54,7 @@
    RS_VERIFY_PERMUTE       for r = 0, per distinct permutation of d (the
                            first 24 in lexicographic order): the same
                            codimension and number of top-dimensional strata;
-   RS_VERIFY_COMPONENTS    per stratum: the component formula of MATH.md
+   RS_VERIFY_COMPONENTS    per stratum: the component formula of docs/math.md
                            section 3 equals pi0(G) / pi0(stabilizer)
                            computed from the canonical point's stabilizer
                            algebra (src/verify/invariants.c explains). */

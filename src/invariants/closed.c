@@ -1,4 +1,4 @@
-/* The closed formulas of MATH.md section 10 for the fiber of a rank-r
+/* The closed formulas of docs/math.md section 10 for the fiber of a rank-r
    matrix: Aoyagi's learning coefficient and its multiplicity (M. Aoyagi,
    "Consideration on the learning efficiency of multiple-layered neural
    networks with linear units", Neural Networks 2024; arXiv 2501.12747)

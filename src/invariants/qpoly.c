@@ -1,4 +1,4 @@
-/* Point counts over F_q (MATH.md section 10) as polynomials in q.
+/* Point counts over F_q (docs/math.md section 10) as polynomials in q.
 
    Every count here is a power of q times a product of factors q^j - 1
    with integer exponents (orders of general linear groups and their
@@ -98,7 +98,7 @@ slong rs_stratum_points_factor_scratch(slong *e, slong *phi, slong *c, slong *d,
         maxd = FLINT_MAX(maxd, d[k]);
     for (j = 0; j <= maxd; j++)
         c[j] = 0;
-    /* End from the dimension formula of MATH.md section 3 */
+    /* End from the dimension formula of docs/math.md section 3 */
     sq = 0;
     for (k = 0; k <= L; k++)
         sq += d[k] * d[k];

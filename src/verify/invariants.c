@@ -1,4 +1,4 @@
-/* Check families of the fiber invariants (MATH.md section 10) and of the
+/* Check families of the fiber invariants (docs/math.md section 10) and of the
    connected-component formula of section 3:
 
    RS_VERIFY_LAMBDA      codim/2 from the strata equals Aoyagi's formula;

@@ -1,4 +1,4 @@
-/* Tests of the fiber invariants (MATH.md section 10): point counts of
+/* Tests of the fiber invariants (docs/math.md section 10): point counts of
    every stratum against brute force over F_2 and F_3, the worked values,
    lambda = codim/2 = Aoyagi and the component formula over sweeps of
    shapes, identities of the q-polynomials, the cache. */
@@ -179,7 +179,7 @@ START_TEST(test_brute_force)
 }
 END_TEST
 
-/* ---- worked values of MATH.md section 10 ------------------------------- */
+/* ---- worked values of docs/math.md section 10 ---------------------- */
 
 static void check_poly(const fmpz_poly_t p, const char *want)
 {
@@ -324,7 +324,7 @@ END_TEST
 
 /* lambda = codim/2 = Aoyagi and the strata of top dimension = the Pepin
    Lehalleur-Rimanyi count, over every shape with widths <= 3 and L <= 3
-   (widths <= 4, L <= 4 with RS_TEST_LONG: the 3,144 fibers of MATH.md);
+   (widths <= 4, L <= 4 with RS_TEST_LONG: the 3,144 fibers of docs/math.md);
    rs_invariants_compute runs both and fails on a disagreement. */
 static slong sweep_count;
 
