@@ -33,6 +33,7 @@ SHARED_LIB = $(O)/librankstrat.so.$(VERSION)
 CLI = $(O)/rankstrat
 
 .PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
+        check-abi \
         check-long install uninstall clean distclean demo format format-check \
         bench check-docs
 
@@ -59,9 +60,17 @@ $(STATIC_LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(SHARED_LIB): $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,librankstrat.so.$(SOVERSION) $(ALL_LDFLAGS) \
-	  -o $@ $^ $(LIBS)
+# Only the declarations of include/ are exported (include/rankstrat/export.h);
+# the unit tests link the static library and reach the internals too.
+$(LIB_OBJ): ALL_CFLAGS += -fvisibility=hidden
+
+# The links let programs (and the Python package) load build/librankstrat.so.
+$(SHARED_LIB): $(LIB_OBJ) src/exports.map
+	$(CC) -shared -Wl,-soname,librankstrat.so.$(SOVERSION) \
+	  -Wl,--version-script=src/exports.map $(ALL_LDFLAGS) \
+	  -o $@ $(LIB_OBJ) $(LIBS)
+	ln -sf librankstrat.so.$(VERSION) $(O)/librankstrat.so.$(SOVERSION)
+	ln -sf librankstrat.so.$(SOVERSION) $(O)/librankstrat.so
 
 $(CLI): $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB) $(LIBS)
@@ -72,7 +81,7 @@ $(O)/tests/%: $(O)/tests/%.o $(TEST_COMMON_OBJ) $(STATIC_LIB)
 
 # The whole suite: unit tests (Check), CLI golden and bad-input tests, and
 # the CLI tests again under valgrind.
-check: check-unit check-cli check-valgrind check-install check-docs
+check: check-unit check-cli check-valgrind check-install check-docs check-abi
 
 check-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -91,6 +100,10 @@ check-install: lib cli
 # manual page (tests/docs/check_docs.py; Debian's python3-jsonschema).
 check-docs: $(CLI)
 	/usr/bin/python3 tests/docs/check_docs.py $(CLI)
+
+# librankstrat.so exports exactly the functions declared in include/.
+check-abi: lib
+	tests/abi/check.sh $(O)
 
 # Longer sweeps, not part of `make check`.
 check-long: $(CLI) $(TEST_BIN)

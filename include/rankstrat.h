@@ -5,6 +5,7 @@
 
 #include "rankstrat/compat.h"
 #include "rankstrat/error.h"
+#include "rankstrat/progress.h"
 #include "rankstrat/limits.h"
 #include "rankstrat/barcode.h"
 #include "rankstrat/qspace.h"
@@ -17,6 +18,7 @@
 #include "rankstrat/moves.h"
 #include "rankstrat/verify.h"
 #include "rankstrat/invariants.h"
+#include "rankstrat/point.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

@@ -18,9 +18,9 @@
 
 #include "rankstrat/error.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 #define RS_MAX_TOTAL_WIDTH (WORD(1) << 30)
 #define RS_MAX_LAYERS (WORD(1) << 16)
@@ -186,8 +186,6 @@ void rs_barcode_fprint(FILE *f, const rs_barcode_t B);
 /* Writes B as the command-line syntax "0-0,1-2x2". */
 void rs_barcode_fprint_arg(FILE *f, const rs_barcode_t B);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -5,16 +5,17 @@
 
 #include <flint/flint.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* Status codes; they double as the CLI's exit statuses. */
 enum {
-    RS_OK = 0,       /* success */
-    RS_EINPUT = 1,   /* bad input or usage */
-    RS_ELIMIT = 2,   /* a resource limit refused the job */
-    RS_EINTERNAL = 3 /* an internal consistency check failed */
+    RS_OK = 0,        /* success */
+    RS_EINPUT = 1,    /* bad input or usage */
+    RS_ELIMIT = 2,    /* a resource limit refused the job */
+    RS_EINTERNAL = 3, /* an internal consistency check failed */
+    RS_ECANCEL = 4    /* the caller cancelled the job (rs_progress_t) */
 };
 
 #define RS_ERROR_MSG_LEN 1024
@@ -30,7 +31,8 @@ typedef rs_error_struct rs_error_t[1];
 void rs_error_init(rs_error_t err);
 
 /* Records status and a printf-style message (truncated to fit) and returns
-   status, so that callers can write `return rs_error_set(err, ...)`. */
+   status, so that callers can write `return rs_error_set(err, ...)`.  err
+   may be NULL (then only status is returned). */
 int rs_error_set(rs_error_t err, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -53,8 +55,6 @@ int rs_error_at(rs_error_t err, const char *file, slong line, slong col,
    GMP. */
 void rs_install_oom_handler(void);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -29,9 +29,9 @@
 #include "rankstrat/error.h"
 #include "rankstrat/net.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 typedef struct {
     slong L;              /* layers 0..L; 0 for an empty flow */
@@ -105,8 +105,6 @@ void rs_flow_fprint_dot(FILE *f, const rs_flow_t F);
    by indent:  "s2 [1,2]        o --> o"  with "--| 0" marking a death. */
 void rs_flow_fprint_diagram(FILE *f, const rs_flow_t F, const char *indent);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

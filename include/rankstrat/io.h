@@ -19,9 +19,9 @@
 #include "rankstrat/error.h"
 #include "rankstrat/net.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* Limits applied while reading; a reader refuses larger inputs before it
    allocates anything for them. */
@@ -95,6 +95,12 @@ void rs_matrix_fprint(FILE *f, const fmpq_mat_t M);
    rows of such strings. */
 void rs_json_fprint_fmpq(FILE *f, const fmpq_t x);
 void rs_json_fprint_qmat(FILE *f, const fmpq_mat_t M);
+/* JSON: [[i,j,r_ji],...] for i < j in lexicographic (i, j) order. */
+void rs_json_print_ranks(FILE *f, const rs_ranks_t R);
+/* JSON: [[i,j,m],...] for bars with m > 0, lexicographic (i, j) order. */
+void rs_json_print_barcode(FILE *f, const rs_barcode_t B);
+/* JSON: [d_0,...,d_L] */
+void rs_json_print_dims(FILE *f, const slong *d, slong L);
 
 /* Output files that never exist half-written.  rs_outfile_open prepares a
    temporary file in the directory of `path` (on Linux an anonymous one,
@@ -118,8 +124,6 @@ int rs_outfile_open(rs_outfile_t *out, const char *path, rs_error_t err);
 int rs_outfile_commit(rs_outfile_t *out, rs_error_t err);
 void rs_outfile_abort(rs_outfile_t *out);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

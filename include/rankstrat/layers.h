@@ -18,9 +18,9 @@
 #include "rankstrat/net.h"
 #include "rankstrat/qspace.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 typedef struct {
     slong L, k;              /* layers 0..L, this is layer k */
@@ -56,8 +56,6 @@ void rs_layer_B(rs_qspace_t V, const rs_layer_t S, slong j, slong i);
    mismatch. */
 int rs_layer_check(const rs_layer_t S, const rs_ranks_t R, rs_error_t err);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

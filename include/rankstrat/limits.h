@@ -10,9 +10,9 @@
 
 #include "rankstrat/error.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* The cost of holding every partial product W_ji, 0 <= i <= j <= L, of a
    network with widths d_0..d_L (as rs_net_compute_products does, the
@@ -31,8 +31,6 @@ void rs_limits_product_cost(fmpz_t entries, fmpz_t rows, fmpz_t matrices,
 int rs_limits_check_products(const slong *d, slong L, slong max_entries,
                              const char *what, rs_error_t err);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

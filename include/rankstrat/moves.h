@@ -29,9 +29,9 @@
 #include "rankstrat/flow.h"
 #include "rankstrat/net.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* ---- rank factorization --------------------------------------------- */
 
@@ -133,8 +133,6 @@ void rs_move_rand_end_symmetry(fmpq_mat_t G, rs_net_t N, slong k,
 int rs_move_randomize(rs_net_t N, flint_rand_t state, flint_bitcnt_t bits,
                       rs_error_t err);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -15,9 +15,9 @@
 #include "rankstrat/barcode.h"
 #include "rankstrat/error.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 typedef struct {
     slong L;               /* number of weight matrices; 0 for an empty net */
@@ -43,6 +43,11 @@ void rs_net_set(rs_net_t N, const rs_net_t M);
 /* Moves the contents of M into N and leaves M empty (no copying). */
 void rs_net_swap(rs_net_t N, rs_net_t M);
 
+/* Checks an argument of a public function: N is not NULL, has L >= 1
+   layers, widths accepted by rs_dims_check and weights of the shapes d_k x
+   d_{k-1}.  Returns RS_OK or RS_EINPUT with a message starting "what: ". */
+int rs_net_check(const rs_net_t N, const char *what, rs_error_t err);
+
 slong rs_net_num_layers(const rs_net_t N); /* L */
 slong rs_net_width(const rs_net_t N, slong k);
 /* N = sum_k d_k d_{k-1}, the dimension of weight space. */
@@ -65,14 +70,18 @@ const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i);
 
 /* The rank list r_{ji} = rank W_{ji}, exact and certified (R is re-shaped
    to L).  Shares the work along the triangle and does not form the
-   partial products over Q (see src/net/ranks.c). */
-void rs_net_ranks(rs_ranks_t R, rs_net_t N);
+   partial products over Q (see src/net/ranks.c).  Returns RS_OK, or
+   RS_EINTERNAL if an internal consistency check failed (a certified rank
+   below a modular lower bound: a bug, never a property of the input; R is
+   then meaningless). */
+int rs_net_ranks(rs_ranks_t R, rs_net_t N);
 
 /* rs_net_ranks with the modular screening done with the primes after
    prime_start (0: automatic), which are also passed to the certified ranks
    (rs_rank_info_struct.prime_start): a test hook for adversarial primes.
    Returns the number of entries whose rank needed exact work beyond the
-   modular screening and the monotonicity of the rank list. */
+   modular screening and the monotonicity of the rank list, or -1 when
+   rs_net_ranks would return RS_EINTERNAL. */
 slong rs_net_ranks_start(rs_ranks_t R, rs_net_t N, ulong prime_start);
 
 /* The transpose network (W_L^T, ..., W_1^T), widths reversed. */
@@ -98,8 +107,6 @@ void rs_net_set_canonical(rs_net_t N, const rs_barcode_t B);
    (leaving N unchanged) if some G[k] is singular. */
 int rs_net_act(rs_net_t N, const fmpq_mat_struct *const *G);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -13,9 +13,10 @@
 #include <flint/fmpq_mat.h>
 #include <flint/fmpz_mat.h>
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/error.h"
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* ---- exact matrix kernels ------------------------------------------- */
 
@@ -107,8 +108,11 @@ slong rs_qmat_rowspace_rref(fmpq_mat_t R, const fmpq_mat_t A);
 /* P = mats[count-1] * ... * mats[1] * mats[0], count >= 1; the shapes must
    chain.  P must be initialised; it is re-initialised to the right shape.
    The association order minimises the number of scalar multiplications
-   (matrix-chain dynamic programme on the shapes). */
-void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count);
+   (matrix-chain dynamic programme on the shapes).  Returns RS_OK, or
+   RS_EINPUT (P unchanged) for an empty chain or shapes that do not
+   chain; err may be NULL. */
+int rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count,
+                      rs_error_t err);
 
 /* Sets the square matrix G to a random unimodular matrix (det = +-1) with
    entries of about `bits` bits: a random unit lower times a random upper
@@ -154,24 +158,28 @@ void rs_qspace_nullspace(rs_qspace_t V, const fmpq_mat_t A);
 /* V = null A^T = {y : A^T y = 0}, a subspace of Q^{rows A}. */
 void rs_qspace_left_nullspace(rs_qspace_t V, const fmpq_mat_t A);
 
+/* The four operations below return RS_OK, or RS_EINPUT (V unchanged, a
+   message naming the function in err, which may be NULL) when the shapes
+   do not match. */
 /* V = U1 + U2 and V = U1 ∩ U2 (same ambient space required). */
-void rs_qspace_sum(rs_qspace_t V, const rs_qspace_t U1, const rs_qspace_t U2);
-void rs_qspace_intersect(rs_qspace_t V, const rs_qspace_t U1,
-                         const rs_qspace_t U2);
+int rs_qspace_sum(rs_qspace_t V, const rs_qspace_t U1, const rs_qspace_t U2,
+                  rs_error_t err);
+int rs_qspace_intersect(rs_qspace_t V, const rs_qspace_t U1,
+                        const rs_qspace_t U2, rs_error_t err);
 /* V = U^perp for the standard inner product. */
 void rs_qspace_perp(rs_qspace_t V, const rs_qspace_t U);
 /* V = A U = {A u : u in U}, a subspace of Q^{rows A}; cols A = ambient U. */
-void rs_qspace_image(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U);
+int rs_qspace_image(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U,
+                    rs_error_t err);
 /* V = {x : A x in U}, a subspace of Q^{cols A}; rows A = ambient U. */
-void rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U);
+int rs_qspace_preimage(rs_qspace_t V, const fmpq_mat_t A, const rs_qspace_t U,
+                       rs_error_t err);
 
 /* Whether the column vector x (n x 1) lies in V. */
 int rs_qspace_contains_vec(const rs_qspace_t V, const fmpq_mat_t x);
 /* Whether U is a subspace of V. */
 int rs_qspace_contains(const rs_qspace_t V, const rs_qspace_t U);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

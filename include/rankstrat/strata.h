@@ -24,10 +24,11 @@
 
 #include "rankstrat/barcode.h"
 #include "rankstrat/error.h"
+#include "rankstrat/progress.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* ---- enumeration --------------------------------------------------- */
 
@@ -135,6 +136,12 @@ static inline slong rs_strata_pos(slong L, slong i, slong j)
    default work bound.  max_strata <= 0 means no bound. */
 int rs_strata_fill(rs_strata_t S, slong max_strata, rs_error_t err);
 
+/* rs_strata_fill with progress reports (done = strata found so far) and
+   cancellation through the token prog (NULL: none).  A cancelled fill
+   empties S and returns RS_ECANCEL. */
+int rs_strata_fill_progress(rs_strata_t S, slong max_strata,
+                            rs_progress_struct *prog, rs_error_t err);
+
 /* Reorders S into the sorted order described at the top of this file and
    rebuilds the hash table; ids change accordingly. */
 void rs_strata_sort(rs_strata_t S);
@@ -194,8 +201,6 @@ typedef struct {
 /* Summary of a complete store (maximal = strata admitting no merge move). */
 void rs_strata_summary(rs_strata_summary_t *sum, const rs_strata_t S);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -26,9 +26,9 @@
 #include "rankstrat/flow.h"
 #include "rankstrat/net.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 enum { RS_RANK1_TANGENT = 0, RS_RANK1_NORMAL = 1 };
 
@@ -132,8 +132,6 @@ void rs_tangent_check(rs_tangent_check_t *c, rs_net_t N, const rs_barcode_t B,
    tangent_len + normal_len = N. */
 int rs_tangent_check_passed(const rs_tangent_check_t *c);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

@@ -67,9 +67,9 @@
 #include "rankstrat/error.h"
 #include "rankstrat/strata.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 enum {
     RS_VERIFY_POINTS = 0,
@@ -166,8 +166,6 @@ int rs_verify_shape(rs_verify_report_t R, const slong *d, slong L, slong r,
                     const fmpq_mat_t W, const rs_verify_opts_t *o,
                     rs_error_t err);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif

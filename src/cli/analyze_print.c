@@ -1,4 +1,4 @@
-/* rankstrat analyze: text and JSON output of the local geometry. */
+/* rankstrat analyze: text output of the local geometry. */
 #include <stdarg.h>
 
 #include "cli/analyze.h"
@@ -15,18 +15,6 @@ static void text_vec(FILE *f, const fmpq *x, slong n)
         fmpq_fprint(f, x + i);
     }
     fputc(')', f);
-}
-
-static void json_vec(FILE *f, const fmpq *x, slong n)
-{
-    slong i;
-    fputc('[', f);
-    for (i = 0; i < n; i++) {
-        if (i > 0)
-            fputc(',', f);
-        rs_json_fprint_fmpq(f, x + i);
-    }
-    fputc(']', f);
 }
 
 /* Column j of M copied into x. */
@@ -60,21 +48,7 @@ static void text_space(FILE *f, const char *name, const rs_qspace_t V, fmpq *x)
     fputc('\n', f);
 }
 
-static void json_space(FILE *f, const char *idx, const rs_qspace_t V, fmpq *x)
-{
-    const fmpq_mat_struct *Bs = rs_qspace_basis(V);
-    slong j;
-    fprintf(f, "%s, \"dim\": %ld, \"basis\": [", idx, (long)rs_qspace_dim(V));
-    for (j = 0; j < rs_qspace_dim(V); j++) {
-        if (j > 0)
-            fputc(',', f);
-        get_col(x, Bs, j);
-        json_vec(f, x, rs_qspace_ambient(V));
-    }
-    fputs("]}", f);
-}
-
-static void text_subspaces(FILE *f, const rs_geometry *g, rs_net_t N)
+static void text_subspaces(FILE *f, const rs_point_struct *g, rs_net_t N)
 {
     slong L = N->L, k, i, j;
     fmpq *x = _fmpq_vec_init(max_width(N));
@@ -126,62 +100,6 @@ static void text_subspaces(FILE *f, const rs_geometry *g, rs_net_t N)
     _fmpq_vec_clear(x, max_width(N));
 }
 
-static void json_subspaces(FILE *f, const rs_geometry *g, rs_net_t N)
-{
-    slong L = N->L, k, i, j, n;
-    fmpq *x = _fmpq_vec_init(max_width(N));
-    char idx[96];
-    fprintf(f, ",\n \"subspaces\": [");
-    for (k = 0; k <= L; k++) {
-        const rs_layer_struct *S = g->layers + k;
-        rs_qspace_t V;
-        fprintf(f, "%s\n  {\"layer\": %ld,\n   \"col\": [", k ? "," : "",
-                (long)k);
-        for (i = 0; i <= k; i++) {
-            snprintf(idx, sizeof idx, "%s{\"i\": %ld", i ? ", " : "", (long)i);
-            json_space(f, idx, rs_layer_col(S, i), x);
-        }
-        fprintf(f, "],\n   \"left_null\": [");
-        for (i = 0; i <= k; i++) {
-            snprintf(idx, sizeof idx, "%s{\"i\": %ld", i ? ", " : "", (long)i);
-            json_space(f, idx, rs_layer_left_null(S, i), x);
-        }
-        fprintf(f, "],\n   \"null\": [");
-        for (j = k; j <= L; j++) {
-            snprintf(idx, sizeof idx, "%s{\"j\": %ld", j > k ? ", " : "",
-                     (long)j);
-            json_space(f, idx, rs_layer_null(S, j), x);
-        }
-        fprintf(f, "],\n   \"row\": [");
-        for (j = k; j <= L; j++) {
-            snprintf(idx, sizeof idx, "%s{\"j\": %ld", j > k ? ", " : "",
-                     (long)j);
-            json_space(f, idx, rs_layer_row(S, j), x);
-        }
-        rs_qspace_init(V, N->d[k]);
-        fprintf(f, "],\n   \"A\": [");
-        for (i = 0, n = 0; i <= k; i++)
-            for (j = k; j <= L; j++) {
-                snprintf(idx, sizeof idx, "%s{\"j\": %ld, \"i\": %ld",
-                         n++ ? ", " : "", (long)j, (long)i);
-                rs_layer_A(V, S, j, i);
-                json_space(f, idx, V, x);
-            }
-        fprintf(f, "],\n   \"B\": [");
-        for (i = 0, n = 0; i <= k; i++)
-            for (j = k; j <= L; j++) {
-                snprintf(idx, sizeof idx, "%s{\"j\": %ld, \"i\": %ld",
-                         n++ ? ", " : "", (long)j, (long)i);
-                rs_layer_B(V, S, j, i);
-                json_space(f, idx, V, x);
-            }
-        fprintf(f, "]}");
-        rs_qspace_clear(V);
-    }
-    fprintf(f, "]");
-    _fmpq_vec_clear(x, max_width(N));
-}
-
 /* ---- flow basis ------------------------------------------------------- */
 
 static void get_v(fmpq *x, const rs_flow_t F, slong s, slong k)
@@ -198,7 +116,7 @@ static void get_phi(fmpq *x, const rs_flow_t F, slong s, slong k)
         fmpq_set(x + i, rs_flow_phi_entry(F, s, k, i));
 }
 
-static void text_flow(FILE *f, const rs_geometry *g, rs_net_t N)
+static void text_flow(FILE *f, const rs_point_struct *g, rs_net_t N)
 {
     const rs_flow_struct *F = g->flow;
     slong s, k, w = max_width(N);
@@ -224,34 +142,6 @@ static void text_flow(FILE *f, const rs_geometry *g, rs_net_t N)
             fputc('\n', f);
         }
     }
-    _fmpq_vec_clear(x, w);
-}
-
-static void json_flow(FILE *f, const rs_geometry *g, rs_net_t N)
-{
-    const rs_flow_struct *F = g->flow;
-    slong s, k, w = max_width(N);
-    fmpq *x = _fmpq_vec_init(w);
-    fprintf(f, ",\n \"flow\": {\"vectors\": [");
-    for (s = 0; s < F->num; s++) {
-        fprintf(f, "%s\n  {\"strand\": %ld, \"bar\": [%ld,%ld], \"v\": [",
-                s ? "," : "", (long)s, (long)F->birth[s], (long)F->death[s]);
-        for (k = F->birth[s]; k <= F->death[s]; k++) {
-            if (k > F->birth[s])
-                fputc(',', f);
-            get_v(x, F, s, k);
-            json_vec(f, x, F->d[k]);
-        }
-        fprintf(f, "], \"phi\": [");
-        for (k = F->birth[s]; k <= F->death[s]; k++) {
-            if (k > F->birth[s])
-                fputc(',', f);
-            get_phi(x, F, s, k);
-            json_vec(f, x, F->d[k]);
-        }
-        fprintf(f, "]}");
-    }
-    fprintf(f, "]}");
     _fmpq_vec_clear(x, w);
 }
 
@@ -287,7 +177,7 @@ static void text_dense(FILE *f, const fmpq *x, const rs_net_t N)
     fputc(')', f);
 }
 
-static void text_basis(FILE *f, const rs_geometry *g, rs_net_t N,
+static void text_basis(FILE *f, const rs_point_struct *g, rs_net_t N,
                        const rs_rank1_basis_t B)
 {
     const rs_flow_struct *F = g->flow;
@@ -327,53 +217,6 @@ static void text_basis(FILE *f, const rs_geometry *g, rs_net_t N,
             }
         fputc('\n', f);
     }
-    _fmpq_vec_clear(x, FLINT_MAX(n, 1));
-    _fmpq_vec_clear(u, w);
-    _fmpq_vec_clear(v, w);
-}
-
-static void json_basis(FILE *f, const rs_geometry *g, rs_net_t N,
-                       const rs_rank1_basis_t B)
-{
-    const rs_flow_struct *F = g->flow;
-    slong t, i, n = rs_net_num_params(N), w = max_width(N);
-    int tangent = B->kind == RS_RANK1_TANGENT;
-    fmpq *x = _fmpq_vec_init(FLINT_MAX(n, 1)), *u = _fmpq_vec_init(w),
-         *v = _fmpq_vec_init(w);
-    fprintf(f, ",\n \"%s\": {\"dim\": %ld,\n  \"generators\": [",
-            tangent ? "tangent" : "normal", (long)rs_rank1_basis_len(B));
-    for (t = 0; t < rs_rank1_basis_len(B); t++) {
-        const slong *l = B->label + 3 * t;
-        if (tangent)
-            fprintf(f, "%s[%ld,%ld,%ld]", t ? "," : "", (long)l[0], (long)l[1],
-                    (long)l[2]);
-        else
-            fprintf(f, "%s[%ld,%ld]", t ? "," : "", (long)l[0], (long)l[1]);
-    }
-    fprintf(f, "],\n  \"%s\": [", g->o.structured ? "terms" : "basis");
-    for (t = 0; t < rs_rank1_basis_len(B); t++) {
-        fprintf(f, "%s\n   ", t ? "," : "");
-        if (!g->o.structured) {
-            rs_rank1_basis_get_vec(x, B, F, t);
-            json_vec(f, x, n);
-            continue;
-        }
-        fputc('[', f);
-        for (i = 0; i < rs_rank1_basis_num_terms(B, t); i++) {
-            const rs_rank1_term_struct *term = rs_rank1_basis_term(B, t, i);
-            slong m = term->layer;
-            rs_rank1_term_vectors(u, v, B, F, term);
-            fprintf(f,
-                    "%s{\"layer\": %ld, \"sign\": %ld, \"u\": ", i ? ", " : "",
-                    (long)m, (long)term->sign);
-            json_vec(f, u, N->d[m]);
-            fprintf(f, ", \"v\": ");
-            json_vec(f, v, N->d[m - 1]);
-            fputc('}', f);
-        }
-        fputc(']', f);
-    }
-    fprintf(f, "]}");
     _fmpq_vec_clear(x, FLINT_MAX(n, 1));
     _fmpq_vec_clear(u, w);
     _fmpq_vec_clear(v, w);
@@ -419,65 +262,18 @@ static void text_check(FILE *f, const rs_tangent_check_t *c)
                (long)c->normal_rank);
 }
 
-static const char *tf(int b)
-{
-    return b ? "true" : "false";
-}
-
-static void json_check(FILE *f, const rs_tangent_check_t *c)
-{
-    fprintf(f,
-            ",\n \"check\": {\"passed\": %s, "
-            "\"tangent_span_equals_independent\": %s,\n"
-            "  \"independent_dim\": %ld, \"formula_dim\": %ld, "
-            "\"tangent_dim_equals_formula\": %s,\n"
-            "  \"normal_orthogonal_to_tangent\": %s, "
-            "\"dims_add_up\": %s,\n"
-            "  \"tangent_independent\": %s, \"normal_independent\": %s}",
-            tf(rs_tangent_check_passed(c)), tf(c->spans_equal),
-            (long)c->dim_independent, (long)c->dim_formula,
-            tf(c->dim_independent == c->dim_formula &&
-               c->tangent_len == c->dim_formula),
-            tf(c->orthogonal), tf(c->tangent_len + c->normal_len == c->N),
-            tf(c->tangent_rank == c->tangent_len),
-            tf(c->normal_rank == c->normal_len));
-}
-
 /* ---- entry points ----------------------------------------------------- */
 
-void rs_geometry_print_text(FILE *f, const rs_geometry *g, rs_net_t N)
+void rs_cli_point_print_geometry(FILE *f, const rs_point_struct *g, rs_net_t N)
 {
     if (g->layers != NULL)
         text_subspaces(f, g, N);
     if (g->have_flow && g->o.flow)
         text_flow(f, g, N);
     if (g->have_bases && g->o.tangent)
-        text_basis(f, g, N, g->T);
+        text_basis(f, g, N, g->tangent);
     if (g->have_bases && g->o.normal)
-        text_basis(f, g, N, g->Nb);
+        text_basis(f, g, N, g->normal);
     if (g->have_check)
         text_check(f, &g->check);
-}
-
-void rs_geometry_print_json(FILE *f, const rs_geometry *g, rs_net_t N)
-{
-    const rs_flow_struct *F = g->flow;
-    slong s;
-    if (g->have_flow) {
-        fprintf(f, ",\n \"strands\": [");
-        for (s = 0; s < F->num; s++)
-            fprintf(f, "%s[%ld,%ld]", s ? "," : "", (long)F->birth[s],
-                    (long)F->death[s]);
-        fputc(']', f);
-    }
-    if (g->layers != NULL)
-        json_subspaces(f, g, N);
-    if (g->have_flow && g->o.flow)
-        json_flow(f, g, N);
-    if (g->have_bases && g->o.tangent)
-        json_basis(f, g, N, g->T);
-    if (g->have_bases && g->o.normal)
-        json_basis(f, g, N, g->Nb);
-    if (g->have_check)
-        json_check(f, &g->check);
 }

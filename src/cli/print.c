@@ -85,35 +85,3 @@ void rs_cli_print_rank_rows(FILE *f, const rs_ranks_t R, const char *indent,
     if (n)
         fputc('\n', f);
 }
-
-void rs_json_print_ranks(FILE *f, const rs_ranks_t R)
-{
-    slong L = R->L, i, j, n = 0;
-    fputc('[', f);
-    for (i = 0; i <= L; i++)
-        for (j = i + 1; j <= L; j++)
-            fprintf(f, "%s[%ld,%ld,%ld]", n++ ? "," : "", (long)i, (long)j,
-                    (long)rs_ranks_get(R, i, j));
-    fputc(']', f);
-}
-
-void rs_json_print_barcode(FILE *f, const rs_barcode_t B)
-{
-    slong L = B->L, i, j, n = 0;
-    fputc('[', f);
-    for (i = 0; i <= L; i++)
-        for (j = i; j <= L; j++)
-            if (rs_barcode_get(B, i, j) > 0)
-                fprintf(f, "%s[%ld,%ld,%ld]", n++ ? "," : "", (long)i, (long)j,
-                        (long)rs_barcode_get(B, i, j));
-    fputc(']', f);
-}
-
-void rs_json_print_dims(FILE *f, const slong *d, slong L)
-{
-    slong k;
-    fputc('[', f);
-    for (k = 0; k <= L; k++)
-        fprintf(f, "%s%ld", k ? "," : "", (long)d[k]);
-    fputc(']', f);
-}

@@ -17,11 +17,4 @@ void rs_cli_print_rank_triangle(FILE *f, const rs_ranks_t R,
 void rs_cli_print_rank_rows(FILE *f, const rs_ranks_t R, const char *indent,
                             slong per_line);
 
-/* JSON: [[i,j,r_ji],...] for i < j in lexicographic (i, j) order. */
-void rs_json_print_ranks(FILE *f, const rs_ranks_t R);
-/* JSON: [[i,j,m],...] for bars with m > 0, lexicographic (i, j) order. */
-void rs_json_print_barcode(FILE *f, const rs_barcode_t B);
-/* JSON: [d_0,...,d_L] */
-void rs_json_print_dims(FILE *f, const slong *d, slong L);
-
 #endif

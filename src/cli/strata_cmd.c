@@ -18,6 +18,12 @@ void rs_cli_progress_init(rs_cli_progress *p, const char *cmd)
     p->start = p->last = now();
 }
 
+int rs_cli_progress_strata(void *data, slong done)
+{
+    rs_cli_progress_report(data, done, "strata found");
+    return 0;
+}
+
 void rs_cli_progress_report(rs_cli_progress *p, slong count, const char *what)
 {
     double t;
@@ -104,29 +110,14 @@ int rs_cli_strata_count_checked(slong *n, const rs_cli_fiber *f,
     return status;
 }
 
-typedef struct {
-    rs_strata_struct *S;
-    rs_cli_progress *p;
-} collect_state;
-
-static int collect_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
-                         slong dim)
-{
-    collect_state *c = data;
-    (void)B;
-    rs_strata_add(c->S, R, dim);
-    if ((c->S->n & 0xffff) == 0)
-        rs_cli_progress_report(c->p, c->S->n, "strata found");
-    return 0;
-}
-
 void rs_cli_strata_collect(rs_strata_t S, rs_cli_progress *p)
 {
-    collect_state c;
-    slong visited;
-    c.S = S;
-    c.p = p;
-    rs_strata_enumerate(&visited, S->d, S->L, S->r, collect_visit, &c);
+    rs_progress_t token;
+    rs_progress_init(token);
+    token->fn = rs_cli_progress_strata;
+    token->data = p;
+    /* no bound and no cancellation: the fill cannot fail */
+    rs_strata_fill_progress(S, 0, token, NULL);
     rs_strata_sort(S);
 }
 

@@ -34,7 +34,12 @@ void rs_cli_progress_done(rs_cli_progress *p);
 int rs_cli_strata_count_checked(slong *n, const rs_cli_fiber *f,
                                 slong max_strata, rs_error_t err);
 
-/* Enumerates the fiber into S (initialised for it) and sorts it. */
+/* An rs_progress_fn for rs_strata_fill_progress (data: an
+   rs_cli_progress). */
+int rs_cli_progress_strata(void *data, slong done);
+
+/* The library's rs_strata_fill_progress with progress on stderr, then
+   rs_strata_sort. */
 void rs_cli_strata_collect(rs_strata_t S, rs_cli_progress *p);
 
 /* Covers by the local rule (naive = 0) or by all pairs (naive = 1; refused

@@ -21,6 +21,8 @@ static void squash_newlines(char *s)
 int rs_error_set(rs_error_t err, int status, const char *fmt, ...)
 {
     va_list ap;
+    if (err == NULL) /* a caller that does not want the message */
+        return status;
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     va_end(ap);

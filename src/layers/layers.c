@@ -65,10 +65,10 @@ const rs_qspace_struct *rs_layer_row(const rs_layer_t S, slong j)
 
 void rs_layer_A(rs_qspace_t V, const rs_layer_t S, slong j, slong i)
 {
-    rs_qspace_intersect(V, rs_layer_col(S, i), rs_layer_null(S, j));
+    rs_qspace_intersect(V, rs_layer_col(S, i), rs_layer_null(S, j), NULL);
 }
 
 void rs_layer_B(rs_qspace_t V, const rs_layer_t S, slong j, slong i)
 {
-    rs_qspace_intersect(V, rs_layer_left_null(S, i), rs_layer_row(S, j));
+    rs_qspace_intersect(V, rs_layer_left_null(S, i), rs_layer_row(S, j), NULL);
 }

@@ -182,3 +182,29 @@ void rs_net_set_vec(rs_net_t N, const fmpq *v)
                 fmpq_set(fmpq_mat_entry(N->W + k - 1, a, b), v + pos++);
     products_invalidate(N);
 }
+
+int rs_net_check(const rs_net_t N, const char *what, rs_error_t err)
+{
+    slong k;
+    int status;
+    if (N == NULL)
+        return rs_error_set(err, RS_EINPUT, "%s: expected a network, got NULL",
+                            what);
+    if (N->L < 1 || N->d == NULL || N->W == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "%s: expected a network with at least one layer",
+                            what);
+    if ((status = rs_dims_check(N->d, N->L, what, err)))
+        return status;
+    for (k = 1; k <= N->L; k++) {
+        const fmpq_mat_struct *W = N->W + (k - 1);
+        if (fmpq_mat_nrows(W) != N->d[k] || fmpq_mat_ncols(W) != N->d[k - 1])
+            return rs_error_set(err, RS_EINPUT,
+                                "%s: W%ld is %ld x %ld, expected %ld x %ld "
+                                "(d_%ld x d_%ld)",
+                                what, (long)k, (long)fmpq_mat_nrows(W),
+                                (long)fmpq_mat_ncols(W), (long)N->d[k],
+                                (long)N->d[k - 1], (long)k, (long)(k - 1));
+    }
+    return RS_OK;
+}

@@ -57,7 +57,8 @@
 
 #include <flint/nmod_mat.h>
 
-#include "qspace/qspace_internal.h" /* _rs_parallel_for, _rs_cpu_count */
+#include "core/parallel.h"
+#include "qspace/qspace_internal.h"
 #include "rankstrat/compat.h"
 #include "rankstrat/net.h"
 #include "rankstrat/qspace.h"
@@ -82,9 +83,10 @@ typedef struct {
     ulong prime_start;
     fmpz_mat_struct *Z; /* Z[k - 1] = Z_k */
     nmod_mat_struct *Zp;
-    cell_struct *cell; /* (i, j), i < j, at rs_tri_index(i, j) */
-    slong threads;     /* cells of one diagonal run in parallel */
-    slong gap;         /* the diagonal j - i being filled */
+    cell_struct *cell;   /* (i, j), i < j, at rs_tri_index(i, j) */
+    slong threads;       /* cells of one diagonal run in parallel */
+    slong gap;           /* the diagonal j - i being filled */
+    volatile int failed; /* an internal consistency check failed */
 } ctx_struct;
 
 static cell_struct *cell(ctx_struct *c, slong i, slong j)
@@ -243,12 +245,11 @@ static slong certify_exact(ctx_struct *c, const fmpz_mat_t A, slong rp,
         info->threads = 1; /* the cells of the diagonal share them */
     r = rs_zmat_rank_info(A, info);
     if (r < rp) {
-        /* a nonzero rp x rp minor exists: impossible */
-        fprintf(stderr,
-                "rs_net_ranks: certified rank %ld below the modular lower "
-                "bound %ld\n",
-                (long)r, (long)rp);
-        flint_abort();
+        /* a nonzero rp x rp minor exists: impossible.  Reported by the
+           caller (the rank list is then meaningless); the first r rows and
+           columns of the profile keep the computation well defined. */
+        c->failed = 1;
+        return r;
     }
     if (r == rp)
         return r;
@@ -386,6 +387,7 @@ slong rs_net_ranks_start(rs_ranks_t R, rs_net_t N, ulong prime_start)
     c.prime_start = prime_start;
     c.p = n_nextprime(prime_start ? prime_start : RS_RANKS_PRIME_START, 1);
     c.threads = auto_threads(N->d, L);
+    c.failed = 0;
     c.Z = flint_malloc(L * sizeof(fmpz_mat_struct));
     c.Zp = flint_malloc(L * sizeof(nmod_mat_struct));
     c.cell = flint_malloc(rs_tri_size(L) * sizeof(cell_struct));
@@ -423,10 +425,10 @@ slong rs_net_ranks_start(rs_ranks_t R, rs_net_t N, ulong prime_start)
     flint_free(c.Z);
     flint_free(c.Zp);
     flint_free(c.cell);
-    return exact;
+    return c.failed ? -1 : exact;
 }
 
-void rs_net_ranks(rs_ranks_t R, rs_net_t N)
+int rs_net_ranks(rs_ranks_t R, rs_net_t N)
 {
-    rs_net_ranks_start(R, N, 0);
+    return rs_net_ranks_start(R, N, 0) < 0 ? RS_EINTERNAL : RS_OK;
 }

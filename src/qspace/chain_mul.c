@@ -1,5 +1,3 @@
-#include <stdio.h>
-
 #include "qspace_internal.h"
 
 void rs_qmat_reshape(fmpq_mat_t A, slong r, slong c)
@@ -42,21 +40,25 @@ static void chain_rec(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count,
    W_L ... W_1 with a narrow layer in the middle it multiplies through the
    narrow layer last, which keeps intermediate products small.  Entry sizes
    are not modelled. */
-void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count)
+int rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count,
+                      rs_error_t err)
 {
     slong *dim, *split, t, len, i, j, s;
     double *cost;
     fmpq_mat_t T;
 
-    if (count < 1) {
-        fprintf(stderr, "rs_qmat_chain_mul: empty chain\n");
-        flint_abort();
-    }
+    if (count < 1 || mats == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_qmat_chain_mul: expected at least one matrix");
     for (t = 0; t + 1 < count; t++)
-        if (fmpq_mat_nrows(mats + t) != fmpq_mat_ncols(mats + t + 1)) {
-            fprintf(stderr, "rs_qmat_chain_mul: shapes do not chain\n");
-            flint_abort();
-        }
+        if (fmpq_mat_nrows(mats + t) != fmpq_mat_ncols(mats + t + 1))
+            return rs_error_set(err, RS_EINPUT,
+                                "rs_qmat_chain_mul: shapes do not chain "
+                                "(factor %ld has %ld rows, factor %ld has %ld "
+                                "columns)",
+                                (long)t, (long)fmpq_mat_nrows(mats + t),
+                                (long)(t + 1),
+                                (long)fmpq_mat_ncols(mats + t + 1));
     dim = flint_malloc((count + 1) * sizeof(slong));
     split = flint_calloc(count * count, sizeof(slong));
     cost = flint_calloc(count * count, sizeof(double));
@@ -83,4 +85,5 @@ void rs_qmat_chain_mul(fmpq_mat_t P, const fmpq_mat_struct *mats, slong count)
     flint_free(dim);
     flint_free(split);
     flint_free(cost);
+    return RS_OK;
 }

@@ -15,6 +15,7 @@
 
 #include <flint/fmpz_vec.h>
 
+#include "core/parallel.h"
 #include "rankstrat/compat.h"
 #include "rankstrat/qspace.h"
 
@@ -136,6 +137,9 @@ void _rs_dpack_clear(rs_dpack_struct *P);
 void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
                       slong ldb, double *C, slong ldc, double *work);
 slong _rs_dgemm_work_len(slong n);
+/* The three kernels below are target clones (src/qspace/dkernel.c), whose
+   ifunc symbols -fvisibility=hidden does not reach: hidden explicitly. */
+#pragma GCC visibility push(hidden)
 /* y = the balanced residues (in [-(p-1)/2, (p-1)/2]) of the integers
    |v| < 2^51 modulo the odd p < 2^26, pinv = 1 / p rounded; y may be v. */
 void _rs_dvec_bal_mod(double *y, const double *v, slong len, double p,
@@ -147,6 +151,7 @@ void _rs_dvec_axpy(double *y, double s, const double *x, slong len);
    0. */
 slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
                          double pinv, int *all_zero);
+#pragma GCC visibility pop
 
 /* The lifting of lift.c for the profile behind K, in stages (so that each
    can be tested): _rs_lift_init chooses a prime p < 2^26 (B invertible mod
@@ -217,12 +222,7 @@ slong _rs_zmat_rref_start(fmpz_mat_t E, fmpz_t den, slong *pivots,
 
 /* ---- threads ----------------------------------------------------------- */
 
-/* Runs f(arg, i) for i = 0..count-1 on up to `threads` threads (the
-   calling thread included); serial when threads <= 1. */
-void _rs_parallel_for(slong count, slong threads, void (*f)(void *arg, slong i),
-                      void *arg);
-/* The number of online processors (at least 1). */
-slong _rs_cpu_count(void);
+/* _rs_parallel_for and _rs_cpu_count: src/core/parallel.h. */
 
 /* ---- small helpers ----------------------------------------------------- */
 

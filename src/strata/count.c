@@ -28,11 +28,10 @@
    runs, so a job beyond the work bound is refused at once.  C(e) and
    C(e - 1) are independent and run on two threads when there are two
    cores. */
-#include <pthread.h>
 #include <string.h>
-#include <unistd.h>
-
 #include "rankstrat/strata.h"
+
+#include "core/parallel.h"
 
 #include "strata_internal.h"
 
@@ -140,12 +139,10 @@ static void job_run(bars_job *J, const slong *e)
     fmpz_clear(c);
 }
 
-static void *job_thread(void *p)
+static void job_worker(void *p, slong i)
 {
     job_run_arg *a = p;
-    job_run(a->J, a->e);
-    flint_cleanup();
-    return NULL;
+    job_run(a[i].J, a[i].e);
 }
 
 /* Plans the jobs, refuses beyond the budget (RS_ELIMIT, *work > budget),
@@ -160,16 +157,14 @@ static int run_jobs(bars_job *J, const slong **e, slong njobs, slong budget,
     *work = w;
     if (w > budget)
         return RS_ELIMIT;
-    if (njobs == 2 && w >= WORD(100000) && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
-        pthread_t id;
-        job_run_arg a;
-        a.J = J + 1;
-        a.e = e[1];
-        if (pthread_create(&id, NULL, job_thread, &a) == 0) {
-            job_run(J, e[0]);
-            pthread_join(id, NULL);
-            return RS_OK;
+    if (njobs == 2 && w >= WORD(100000) && _rs_cpu_count() > 1) {
+        job_run_arg a[2];
+        for (j = 0; j < 2; j++) {
+            a[j].J = J + j;
+            a[j].e = e[j];
         }
+        _rs_parallel_for(2, 2, job_worker, a);
+        return RS_OK;
     }
     for (j = 0; j < njobs; j++)
         job_run(J + j, e[j]);

@@ -7,6 +7,8 @@ typedef struct {
     rs_strata_struct *S;
     slong max;
     unsigned char *key;
+    rs_progress_struct *prog;
+    int cancelled;
 } fill_state;
 
 static int fill_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
@@ -18,19 +20,39 @@ static int fill_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
         return 1;
     _rs_strata_pack(f->key, R, f->S->width);
     _rs_strata_add_packed(f->S, f->key, dim);
+    if (rs_progress_poll(f->prog, f->S->n)) {
+        f->cancelled = 1;
+        return 1;
+    }
     return 0;
 }
 
 int rs_strata_fill(rs_strata_t S, slong max_strata, rs_error_t err)
 {
+    return rs_strata_fill_progress(S, max_strata, NULL, err);
+}
+
+int rs_strata_fill_progress(rs_strata_t S, slong max_strata,
+                            rs_progress_struct *prog, rs_error_t err)
+{
     fill_state f;
     slong visited;
     int stop;
+    if (S == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_strata_fill: expected a store, got NULL");
     f.S = S;
     f.max = max_strata;
+    f.prog = prog;
+    f.cancelled = 0;
     f.key = flint_malloc(S->m * S->width + 1);
     stop = rs_strata_enumerate(&visited, S->d, S->L, S->r, fill_visit, &f);
     flint_free(f.key);
+    if (stop && f.cancelled) {
+        S->n = 0;
+        _rs_strata_rehash(S, 16);
+        return rs_error_set(err, RS_ECANCEL, "cancelled");
+    }
     if (stop) {
         fmpz_t c;
         rs_error_t e2;

@@ -1,6 +1,7 @@
 /* Check families at one stratum: a random point analysed back, its exact
    tangent rank against the formula, and the tangent/normal checks. */
 #include "rankstrat/compat.h"
+#include "rankstrat/point.h"
 #include "rankstrat/qspace.h"
 
 #include "verify_internal.h"
@@ -46,8 +47,8 @@ void _rs_verify_point(rs_verify_ctx *ctx, rs_verify_point *P,
 {
     char bc[512];
     rs_error_t err;
-    rs_ranks_t R2;
-    rs_barcode_t B2;
+    rs_point_t A;
+    rs_point_opts o;
     int status, ok_prod, ok_ranks;
 
     _rs_verify_barcode_str(bc, sizeof bc, P->B);
@@ -67,17 +68,28 @@ void _rs_verify_point(rs_verify_ctx *ctx, rs_verify_point *P,
         return;
     }
     P->have_point = 1;
-    rs_ranks_init(R2, P->R->L);
-    rs_barcode_init(B2, P->R->L);
     ok_prod = fmpq_mat_equal(rs_net_product(P->N, P->N->L, 0), ctx->W);
-    rs_net_ranks(R2, P->N);
-    rs_barcode_from_ranks(B2, R2);
-    ok_ranks = rs_ranks_equal(R2, P->R) && rs_barcode_equal(B2, P->B);
+    /* the point analysed back exactly as `rankstrat analyze` does it */
+    rs_point_opts_init(&o);
+    o.no_count = 1;
+    o.max_entries = WORD_MAX;
+    rs_point_init(A);
+    status = rs_point_analyze(A, P->N, &o, err);
+    if (status != RS_OK) {
+        _rs_verify_record(ctx, RS_VERIFY_POINTS, 0,
+                          "stratum %ld (%s): the moved canonical point could "
+                          "not be analysed: %s",
+                          (long)P->id, bc, err->msg);
+        rs_point_clear(A);
+        return;
+    }
+    ok_ranks =
+        rs_ranks_equal(A->ranks, P->R) && rs_barcode_equal(A->barcode, P->B);
     if (ok_prod && ok_ranks)
         _rs_verify_record(ctx, RS_VERIFY_POINTS, 1, "ok");
     else {
         char bc2[512];
-        _rs_verify_barcode_str(bc2, sizeof bc2, B2);
+        _rs_verify_barcode_str(bc2, sizeof bc2, A->barcode);
         _rs_verify_record(ctx, RS_VERIFY_POINTS, 0,
                           "stratum %ld (%s): the moved canonical point %s%s "
                           "(analysed back to barcode %s)",
@@ -85,8 +97,7 @@ void _rs_verify_point(rs_verify_ctx *ctx, rs_verify_point *P,
                           ok_prod ? "computes W" : "does not compute W",
                           ok_ranks ? "" : " and has another rank list", bc2);
     }
-    rs_ranks_clear(R2);
-    rs_barcode_clear(B2);
+    rs_point_clear(A);
 }
 
 /* RS_VERIFY_CORRUPT_TANGENT: B without its last vector. */

@@ -1,7 +1,8 @@
+/* The thread pool of the library: _rs_parallel_for (see parallel.h). */
 #include <pthread.h>
 #include <unistd.h>
 
-#include "qspace_internal.h"
+#include "core/parallel.h"
 
 typedef struct {
     void (*f)(void *arg, slong i);
