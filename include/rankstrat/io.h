@@ -58,13 +58,15 @@ int rs_matrix_read_buffer(fmpq_mat_t M, const char *data, size_t len,
                           rs_error_t err);
 
 /* Parses one exact number: an integer, p/q (q != 0), or a finite decimal
-   such as -0.125, each with an optional leading '-' or '+'.  Returns -1 on
-   success, otherwise the offset (0 <= k <= len) of the first character that
-   makes s[0..len) not a number.
-   Precisely: [+-]? D+ ( '/' D+ )?  |  [+-]? ( D+ '.' D* | '.' D+ ) with D a
-   decimal digit; the denominator has no sign and is not zero; "5." and ".5"
-   are accepted; no exponents, blanks, hexadecimal, inf or nan.  x is set to
-   the canonical value (p/q reduced, q > 0) and left unchanged on failure. */
+   such as -0.125 or 2.5e-3, each with an optional leading '-' or '+'.
+   Returns -1 on success, otherwise the offset (0 <= k <= len) of the first
+   character that makes s[0..len) not a number.
+   Precisely: [+-]? D+ '/' D+  |  [+-]? ( D+ | D+ '.' D* | '.' D+ )
+   ( [eE] [+-]? D+ )? with D a decimal digit; the denominator has no sign
+   and is not zero; "5." and ".5" are accepted; an exponent e means the
+   exact value times 10^e and is at most 1000 in absolute value; no blanks,
+   hexadecimal, inf or nan.  x is set to the canonical value (p/q reduced,
+   q > 0) and left unchanged on failure. */
 slong rs_parse_rational(fmpq_t x, const char *s, size_t len);
 
 /* Parses a --dims value "2,3,2" into a newly allocated array (*d, freed by

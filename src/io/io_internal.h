@@ -78,13 +78,28 @@ const rs_io_limits_t *rs_io_limits_or_default(const rs_io_limits_t *lim,
 
 enum {
     RS_NUM_SYNTAX = 1, /* not the number syntax at the returned offset */
-    RS_NUM_ZERO_DEN    /* a denominator that is zero (offset: its start) */
+    RS_NUM_ZERO_DEN,   /* a denominator that is zero (offset: its start) */
+    RS_NUM_EXPONENT,   /* an exponent beyond RS_IO_MAX_EXPONENT (offset: its
+                          digits); a limit, RS_ELIMIT */
+    RS_NUM_INEXACT     /* hexadecimal, inf or nan (offset as for syntax) */
 };
+
+/* The largest |e| of an exponent: every double prints within 1e-324 ..
+   1e308, and a bounded exponent keeps a short text from naming a huge
+   integer (1e1000 has 3322 bits). */
+#define RS_IO_MAX_EXPONENT 1000
+#define RS_IO_MAX_EXPONENT_STR "1000"
 
 /* Checks s[0..len) against the number syntax of rs_parse_rational.  Returns
    -1 if it is a number, otherwise the offset of the offending character
    (len if the number is incomplete) and sets *why. */
 slong rs_io_number_check(const char *s, size_t len, int *why);
+/* The same without telling hexadecimal, inf and nan apart from other
+   syntax errors. */
+slong rs_io_number_check_syntax(const char *s, size_t len, int *why);
+/* The status of a failed check: RS_ELIMIT for an exponent beyond the
+   bound, RS_EINPUT otherwise. */
+int rs_io_number_status(int why);
 /* Sets x to the value of s[0..len), which must have passed the check. */
 void rs_io_number_set(fmpq_t x, const char *s, size_t len);
 /* The "expected ..." phrase for a failure reason. */

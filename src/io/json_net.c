@@ -1,8 +1,9 @@
 /* The JSON network format {"dims": [d_0, ..., d_L], "weights": [W1, ...,
    WL]}, each Wk a list of d_k rows of d_{k-1} entries; an entry is a JSON
-   number without exponent (any size) or a string in the number syntax of
-   rs_parse_rational.  The input is first checked as generic JSON
-   (rs_json_check), so the walks below only meet well-formed JSON. */
+   number (any size; an exponent means the exact decimal it denotes) or a
+   string in the number syntax of rs_parse_rational.  Other top-level keys
+   are ignored.  The input is first checked as generic JSON (rs_json_check),
+   so the walks below only meet well-formed JSON. */
 #include <string.h>
 
 #include "io_internal.h"
@@ -35,12 +36,15 @@ static int parse_entry(const rs_io_src_t *src, const rs_jtok_t *t, slong k,
                            (long)(i + 1), (long)k, DESCRIBE(t));
     }
     off = rs_io_number_check(src->s + a, b - a, &why);
-    if (off >= 0)
-        return rs_io_error(err, src, a + (size_t)off,
-                           "expected %s%s in row %ld of W%ld, found %s",
-                           rs_io_number_expected(why),
-                           t->type == RS_JT_NUMBER ? " without exponent" : "",
-                           (long)(i + 1), (long)k, DESCRIBE(t));
+    if (off >= 0) {
+        int status = rs_io_error(err, src, a + (size_t)off,
+                                 "expected %s in row %ld of W%ld, found %s",
+                                 rs_io_number_expected(why), (long)(i + 1),
+                                 (long)k, DESCRIBE(t));
+        if (rs_io_number_status(why) != status)
+            status = err->status = rs_io_number_status(why);
+        return status;
+    }
     if (M != NULL)
         rs_io_number_set(fmpq_mat_entry(M, i, j), src->s + a, b - a);
     return RS_OK;
@@ -252,11 +256,15 @@ static int find_keys(const rs_io_src_t *src, size_t *dims_at,
         is_dims = klen == 4 && memcmp(key, "dims", 4) == 0;
         is_weights = klen == 7 && memcmp(key, "weights", 7) == 0;
         flint_free(key);
-        if (!is_dims && !is_weights)
-            return rs_io_error(err, src, t.start,
-                               "expected the key \"dims\" or \"weights\", "
-                               "found %s",
-                               DESCRIBE(&t));
+        if (!is_dims && !is_weights) {
+            /* other keys (a notebook's metadata, say) are ignored */
+            int r;
+            NEXT(&t); /* ':' */
+            NEXT(&t);
+            if ((r = rs_json_skip(src, &t, pos, err)) != RS_OK)
+                return r;
+            continue;
+        }
         if ((is_dims && have_dims) || (is_weights && have_weights))
             return rs_io_error(err, src, t.start,
                                "expected each key once, found %s again",

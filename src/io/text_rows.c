@@ -2,6 +2,13 @@
    entries separated by blanks. */
 #include "io_internal.h"
 
+static int looks_inexact(const rs_io_src_t *src, size_t ts, size_t te)
+{
+    int why;
+    return rs_io_number_check(src->s + ts, te - ts, &why) >= 0 &&
+           why == RS_NUM_INEXACT;
+}
+
 int rs_text_read_rows(const rs_io_src_t *src, size_t *pos, slong nrows,
                       slong ncols, fmpq_mat_struct *M, const char *what,
                       rs_error_t err)
@@ -21,7 +28,8 @@ int rs_text_read_rows(const rs_io_src_t *src, size_t *pos, slong nrows,
                                (long)(i + 1), what, (long)nrows, (long)ncols);
         p = ls;
         rs_text_next_token(src, &p, le, &ts, &te);
-        if (!rs_text_is_row_token(src, ts))
+        /* inf and nan are reported as the numbers they are meant to be */
+        if (!rs_text_is_row_token(src, ts) && !looks_inexact(src, ts, te))
             return rs_io_error(
                 err, src, ts,
                 "expected row %ld of %s (a %ld x %ld "
@@ -39,13 +47,17 @@ int rs_text_read_rows(const rs_io_src_t *src, size_t *pos, slong nrows,
                                    ncols == 1 ? "entry" : "entries",
                                    (long)(i + 1), what, (long)j);
             off = rs_io_number_check(src->s + ts, te - ts, &why);
-            if (off >= 0)
-                return rs_io_error(
+            if (off >= 0) {
+                int status = rs_io_error(
                     err, src, ts + (size_t)off,
                     "expected %s in row %ld of %s, found "
                     "'%s'",
                     rs_io_number_expected(why), (long)(i + 1), what,
                     rs_io_excerpt(ex, sizeof ex, src->s + ts, te - ts));
+                if (rs_io_number_status(why) != status)
+                    status = err->status = rs_io_number_status(why);
+                return status;
+            }
             if (M != NULL)
                 rs_io_number_set(fmpq_mat_entry(M, i, j), src->s + ts, te - ts);
         }

@@ -150,9 +150,12 @@ w rows-many.net 'dims 2 1\nW1\n1 2\n3 4\nW2\n'
 w zero-den.net 'dims 1 1\nW1\n1/0\n'
 w half-fraction.net 'dims 1 1\nW1\n1/\n'
 w double-minus.net 'dims 1 1\nW1\n--3\n'
-w exponent.net 'dims 1 1\nW1\n1e5\n'
+w exponent-huge.net 'dims 1 1\nW1\n1e999999999\n'
+w exponent-empty.net 'dims 1 1\nW1\n1e\n'
+w exponent-fraction.net 'dims 1 1\nW1\n1/2e3\n'
 w hex.net 'dims 1 1\nW1\n0x10\n'
 w inf.net 'dims 1 1\nW1\ninf\n'
+w nan.net 'dims 1 1\nW1\n-NaN\n'
 w two-dots.net 'dims 1 1\nW1\n1.2.3\n'
 w trailing.net 'dims 1 1\nW1\n1\nthe end\n'
 w trailing-token.net 'dims 1 1 junk\nW1\n1\n'
@@ -165,11 +168,13 @@ w lone-cr.net 'dims 1 1\rW1\n1\n'
 w control.net 'dims 1 1\nW1\n\00331\n'
 w utf16.net '\0377\0376d\0i\0m\0s\0'
 w unterminated.json '{"dims": [1, 1], "weights": [[[1]'
-w json-exponent.json '{"dims": [1, 1], "weights": [[[1e5]]]}'
+w json-exponent-huge.json '{"dims": [1, 1], "weights": [[[1e-99999999999999999999]]]}'
+w json-exponent-string.json '{"dims": [1, 1], "weights": [[["1e+"]]]}'
+w json-inf.json '{"dims": [1, 1], "weights": [[["inf"]]]}'
 w json-zero-den.json '{"dims": [1, 1], "weights": [[["1/0"]]]}'
 w json-dup.json '{"dims": [1, 1], "dims": [1, 1], "weights": [[[1]]]}'
 w json-no-weights.json '{"dims": [1, 1]}'
-w json-extra-key.json '{"dims": [1, 1], "weights": [[[1]]], "bias": 0}'
+w json-extra-key-bad.json '{"dims": [1, 1], "weights": [[[1]]], "bias": [1,}'
 w json-bad-row.json '{"dims": [2, 1], "weights": [[[1]]]}'
 w json-trailing.json '{"dims": [1, 1], "weights": [[[1]]]} {}'
 w json-trailing-comma.json '{"dims": [1, 1], "weights": [[[1]]],}'
@@ -200,7 +205,7 @@ gzip -9n <data/examples/demo.net >"$in/garbage.gz"
 { printf 'dims 1 1\nW1\n'; digits 1000000 3; printf 'x\n'; } >"$in/million-garbage.net"
 { printf 'dims 1 2\nW1\n-'; digits 1000000 9; printf '/'; digits 1000000 1; printf '\n'; } >"$in/million-rows-few.net"
 { printf 'dims 1 1\nW1\n'; digits 1000000 ' '; printf '1 2\n'; } >"$in/million-blanks.net"
-{ printf '{"dims": [1, 1], "weights": [[['; digits 1000000 5; printf 'e1]]]}'; } >"$in/million.json"
+{ printf '{"dims": [1, 1], "weights": [[['; digits 1000000 5; printf 'e1001]]]}'; } >"$in/million.json"
 { printf '{"dims": [1, 1], "weights": '; digits 100000 '['; digits 100000 ']'; printf '}'; } >"$in/deep.json"
 digits 100000 '[' >"$in/deep-bare.json"
 awk 'BEGIN { printf "{\"dims\": [1000, 1000], \"weights\": [[";
@@ -374,7 +379,7 @@ if have move; then
     for m in '' 'x' '0-9,1-1' '0-2' '0-2,1-1,2-3' "$(printf '0-2,\377')"; do
         run_o "move --merge '$m'" 1 - move "$demo" --merge "$m"
     done
-    for t in '1/0' '1e5' '0x10' '--3' ''; do
+    for t in '1/0' '1e' '0x10' '--3' '' '1e5000'; do
         run_o "move --t '$t'" 1 - move "$demo" --merge 0-2,2-3 --t "$t"
     done
     run_o "move crlf" 0 - move "$in/crlf.net" --hidden 1 --matrix "$in/g3-crlf.mat"

@@ -1,7 +1,8 @@
 /* Fuzz target: exact numbers (rs_parse_rational, the entry syntax of every
    file format) and plain counts (rs_parse_slong, option values).
-   rs_parse_rational is checked against an independent grammar and an
-   independent evaluation through fmpz_set_str: accepted exactly when the
+   rs_parse_rational is checked against an independent grammar (exponents
+   included, with their bound) and an independent evaluation through
+   fmpz_set_str: accepted exactly when the
    grammar says so, with the right canonical value; a rejection points at
    the first character that cannot continue a number and leaves x alone;
    the printed value parses back equal. */
@@ -15,11 +16,29 @@ static int dig(char c)
     return c >= '0' && c <= '9';
 }
 
+/* The largest |exponent| the parser accepts. */
+#define MAX_EXP 1000
+
+/* Reads an exponent's digits from s[*i..n) into a value capped above
+   MAX_EXP; returns the number of digits. */
+static size_t exp_digits(const char *s, size_t *i, size_t n, long *v)
+{
+    size_t c = *i;
+    *v = 0;
+    for (; *i < n && dig(s[*i]); (*i)++)
+        if (*v <= MAX_EXP)
+            *v = 10 * *v + (s[*i] - '0');
+    return *i - c;
+}
+
 /* Whether s[0..n) can be extended to a number: [+-]? D* ('/' D*)? with a
-   digit before '/', or [+-]? D* '.' D*. */
+   digit before '/', or [+-]? D* ('.' D*)? ([eE] [+-]? D*)? with a digit in
+   the mantissa before the exponent and the exponent within MAX_EXP. */
 static int viable(const char *s, size_t n)
 {
-    size_t i = 0, a;
+    size_t i = 0, a, b;
+    int mant;
+    long v;
     if (i < n && (s[i] == '+' || s[i] == '-'))
         i++;
     a = i;
@@ -33,20 +52,31 @@ static int viable(const char *s, size_t n)
                 return 0;
         return 1;
     }
+    mant = i > a;
     if (s[i] == '.') {
-        for (i++; i < n; i++)
-            if (!dig(s[i]))
-                return 0;
-        return 1;
+        b = ++i;
+        while (i < n && dig(s[i]))
+            i++;
+        mant |= i > b;
+        if (i == n)
+            return 1;
     }
-    return 0;
+    if ((s[i] != 'e' && s[i] != 'E') || !mant)
+        return 0;
+    i++;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+    exp_digits(s, &i, n, &v);
+    return i == n && v <= MAX_EXP;
 }
 
-/* 1: a number; 0: not; 2: p/q with q = 0 (then *den is where q starts). */
+/* 1: a number; 0: not; 2: p/q with q = 0 (then *den is where q starts);
+   3: an exponent beyond MAX_EXP (*den: where its digits start). */
 static int grammar(const char *s, size_t n, size_t *den)
 {
     size_t i = 0, a, b;
-    int nonzero = 0;
+    int nonzero = 0, mant;
+    long v;
     if (i < n && (s[i] == '+' || s[i] == '-'))
         i++;
     a = i;
@@ -68,14 +98,30 @@ static int grammar(const char *s, size_t n, size_t *den)
         *den = b;
         return nonzero ? 1 : 2;
     }
+    mant = i > a;
     if (s[i] == '.') {
         b = ++i;
-        for (; i < n; i++)
-            if (!dig(s[i]))
-                return 0;
-        return i > b || b - 1 > a;
+        while (i < n && dig(s[i]))
+            i++;
+        mant |= i > b;
     }
-    return 0;
+    if (!mant)
+        return 0;
+    if (i == n)
+        return 1;
+    if (s[i] != 'e' && s[i] != 'E')
+        return 0;
+    i++;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        i++;
+    b = i;
+    if (exp_digits(s, &i, n, &v) == 0 || i < n)
+        return 0;
+    if (v > MAX_EXP) {
+        *den = b;
+        return 3;
+    }
+    return 1;
 }
 
 /* z = the digits s[0..n) (possibly none: 0). */
@@ -95,10 +141,22 @@ static void digits(fmpz_t z, const char *s, size_t n)
 /* Checks x against the value of the number s[0..n). */
 static void check_value(const fmpq_t x, const char *s, size_t n)
 {
-    size_t i = 0, a;
+    size_t i = 0, a, k;
     int neg = 0;
-    fmpz_t p, q;
+    long e = 0;
+    fmpz_t p, q, t10;
     fmpq_t y;
+    /* an exponent: x = mantissa * 10^e, e read by strtol */
+    for (k = 0; k < n && s[k] != 'e' && s[k] != 'E'; k++)
+        ;
+    if (k < n) {
+        char *t = flint_malloc(n - k + 1);
+        memcpy(t, s + k + 1, n - k - 1);
+        t[n - k - 1] = '\0';
+        e = strtol(t, NULL, 10);
+        flint_free(t);
+        n = k;
+    }
     fmpz_init(p);
     fmpz_init(q);
     fmpq_init(y);
@@ -128,6 +186,14 @@ static void check_value(const fmpq_t x, const char *s, size_t n)
     }
     if (neg)
         fmpz_neg(p, p);
+    fmpz_init(t10);
+    fmpz_set_ui(t10, 10);
+    fmpz_pow_ui(t10, t10, (ulong)(e < 0 ? -e : e));
+    if (e > 0)
+        fmpz_mul(p, p, t10);
+    else
+        fmpz_mul(q, q, t10);
+    fmpz_clear(t10);
     fmpq_set_fmpz_frac(y, p, q);
     FZ_CHECK(fmpq_equal(x, y), "wrong value");
     fmpz_clear(p);
@@ -160,6 +226,8 @@ static void check_rational(const char *s, size_t n)
         FZ_CHECK(fmpq_equal(x, y), "a rejection changed x");
         if (g == 2) {
             FZ_CHECK((size_t)r == den, "zero denominator not at its start");
+        } else if (g == 3) {
+            FZ_CHECK((size_t)r == den, "huge exponent not at its digits");
         } else {
             FZ_CHECK(viable(s, (size_t)r), "offset after the first error");
             FZ_CHECK((size_t)r == n || !viable(s, (size_t)r + 1),

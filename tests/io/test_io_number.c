@@ -63,8 +63,57 @@ START_TEST(test_values)
     expect_value("-0.0", 0, 1);
     expect_value("12.75", 51, 4);
     expect_value("9223372036854775807", WORD_MAX, 1);
+    /* exponents: the exact decimal they denote */
+    expect_value("1e-05", 1, 100000);
+    expect_value("2.5E3", 2500, 1);
+    expect_value("-7e+2", -700, 1);
+    expect_value("1.e5", 100000, 1);
+    expect_value(".5e1", 5, 1);
+    expect_value("-.125E-1", -1, 80);
+    expect_value("1.000000000000000000e+00", 1, 1);
+    expect_value("1.000000000000000056e-01", 1000000000000000056,
+                 UWORD(10000000000000000000));
+    expect_value("0e999", 0, 1);
+    expect_value("12e-0", 12, 1);
 }
 END_TEST
+
+START_TEST(test_exponent_bounds)
+{
+    /* 3e-1000 = 3 / 10^1000 and -2.5e1000 = -25 10^999, exactly */
+    fmpq_t x;
+    fmpz_t p;
+    fmpq_init(x);
+    fmpz_init(p);
+    parse_ok(x, "3e-1000");
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, 1000);
+    ck_assert(fmpz_equal_si(fmpq_numref(x), 3));
+    ck_assert(fmpz_equal(fmpq_denref(x), p));
+    parse_ok(x, "-2.5E+1000");
+    fmpz_set_ui(p, 10);
+    fmpz_pow_ui(p, p, 999);
+    fmpz_mul_si(p, p, -25);
+    ck_assert(fmpz_equal(fmpq_numref(x), p));
+    ck_assert(fmpz_is_one(fmpq_denref(x)));
+    fmpz_clear(p);
+    fmpq_clear(x);
+}
+END_TEST
+
+/* Whether the exponent of s (if any) is within the bound (|e| <= 1000). */
+static int exponent_in_bound(const char *s)
+{
+    const char *e = strpbrk(s, "eE");
+    long v = 0;
+    if (e == NULL)
+        return 1;
+    for (e++; *e == '+' || *e == '-'; e++)
+        ;
+    for (; *e >= '0' && *e <= '9' && v <= 1000; e++)
+        v = 10 * v + (*e - '0');
+    return v <= 1000;
+}
 
 START_TEST(test_malformed)
 {
@@ -83,9 +132,17 @@ START_TEST(test_malformed)
     expect_refused("/2", 0);
     expect_refused("1//2", 2);
     expect_refused("1/2/3", 3);
-    expect_refused("1e5", 1);
-    expect_refused("1E5", 1);
-    expect_refused("1.e5", 2);
+    expect_refused("1e", 2);
+    expect_refused("1e+", 3);
+    expect_refused("1e-x", 3);
+    expect_refused("e5", 0);
+    expect_refused(".e5", 1);
+    expect_refused("1/2e3", 3);
+    expect_refused("1e5/2", 3);
+    expect_refused("1e5.0", 3);
+    expect_refused("1e1001", 2); /* beyond the exponent bound */
+    expect_refused("1e-1001", 3);
+    expect_refused("1e99999999999999999999999", 2);
     expect_refused("0x10", 1);
     expect_refused("inf", 0);
     expect_refused("-inf", 1);
@@ -238,9 +295,9 @@ START_TEST(test_grammar_against_regex)
 {
     /* random short strings over the characters that matter: accepted
        exactly when an independent regular expression matches */
-    static const char alphabet[] = "0123456789+-./e x";
-    const char *pattern = "^[+-]?([0-9]+(/0*[1-9][0-9]*)?|[0-9]+\\.[0-9]*|"
-                          "\\.[0-9]+)$";
+    static const char alphabet[] = "0123456789+-./eE x";
+    const char *pattern = "^[+-]?([0-9]+/0*[1-9][0-9]*|([0-9]+|[0-9]+\\.[0-9]*|"
+                          "\\.[0-9]+)([eE][+-]?[0-9]+)?)$";
     regex_t re;
     flint_rand_t state;
     fmpq_t x;
@@ -256,7 +313,7 @@ START_TEST(test_grammar_against_regex)
         for (i = 0; i < len; i++)
             s[i] = alphabet[n_randint(state, sizeof alphabet - 1)];
         s[len] = '\0';
-        match = regexec(&re, s, 0, NULL, 0) == 0;
+        match = regexec(&re, s, 0, NULL, 0) == 0 && exponent_in_bound(s);
         off = rs_parse_rational(x, s, len);
         ck_assert_msg((off == -1) == match, "\"%s\": parser %s, regex %s", s,
                       off == -1 ? "accepts" : "refuses",
@@ -320,6 +377,7 @@ int main(void)
     tcase_set_timeout(tc, 0);
     tcase_add_test(tc, test_values);
     tcase_add_test(tc, test_malformed);
+    tcase_add_test(tc, test_exponent_bounds);
     tcase_add_test(tc, test_fraction_round_trips);
     tcase_add_test(tc, test_decimal_round_trips);
     tcase_add_test(tc, test_grammar_against_regex);

@@ -1,0 +1,1 @@
+analyze --format json tests/golden/analyze/exponents.net

@@ -1,0 +1,1 @@
+analyze tests/golden/analyze/json_extra_keys.json
