@@ -6,6 +6,9 @@
 
 O ?= build
 PREFIX ?= $(if $(prefix),$(prefix),/usr/local)
+# the Python package goes here (Debian's layout: on the path of the
+# system python3 for PREFIX=/usr; otherwise add it to PYTHONPATH)
+PYTHON_SITE ?= $(PREFIX)/lib/python3/dist-packages
 DESTDIR ?=
 VERSION ?= 0.1.0
 SOVERSION = 0
@@ -33,7 +36,7 @@ SHARED_LIB = $(O)/librankstrat.so.$(VERSION)
 CLI = $(O)/rankstrat
 
 .PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
-        check-abi \
+        check-abi check-python \
         check-long install uninstall clean distclean demo format format-check \
         bench check-docs
 
@@ -81,7 +84,8 @@ $(O)/tests/%: $(O)/tests/%.o $(TEST_COMMON_OBJ) $(STATIC_LIB)
 
 # The whole suite: unit tests (Check), CLI golden and bad-input tests, and
 # the CLI tests again under valgrind.
-check: check-unit check-cli check-valgrind check-install check-docs check-abi
+check: check-unit check-cli check-valgrind check-install check-docs check-abi \
+       check-python
 
 check-unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
@@ -104,6 +108,19 @@ check-docs: $(CLI)
 # librankstrat.so exports exactly the functions declared in include/.
 check-abi: lib
 	tests/abi/check.sh $(O)
+
+# The Python package (python/rankstrat) over this build's shared library:
+# pytest with Debian's python3 (./setup installs python3-pytest, -numpy,
+# -sympy, -networkx), the tutorial's code as doctests, and the package
+# installed by `make install`.  Any failure, and "no tests collected"
+# (pytest status 5), fails the target.
+PYTHON_TEST ?= /usr/bin/python3
+check-python: lib cli
+	PYTHONPATH=python RANKSTRAT_LIB=$(abspath $(O))/librankstrat.so \
+	  RANKSTRAT_CLI=$(abspath $(CLI)) $(PYTHON_TEST) -m pytest -q \
+	  -p no:cacheprovider --doctest-modules --doctest-glob='*.md' \
+	  python/tests python/rankstrat python/README.md
+	tests/install/python.sh $(O) $(PYTHON_TEST)
 
 # Longer sweeps, not part of `make check`.
 check-long: $(CLI) $(TEST_BIN)
@@ -133,6 +150,10 @@ install: lib cli
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  -e 's|@FLINT_LIBS@|$(FLINT_LIBS)|g' rankstrat.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rankstrat.pc
+	install -d $(DESTDIR)$(PYTHON_SITE)/rankstrat
+	install -m 644 python/rankstrat/*.py $(DESTDIR)$(PYTHON_SITE)/rankstrat/
+	printf '# written by make install\nLIBDIR = "%s"\n' '$(PREFIX)/lib' \
+	  > $(DESTDIR)$(PYTHON_SITE)/rankstrat/_install.py
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/rankstrat \
@@ -141,6 +162,7 @@ uninstall:
 	  $(DESTDIR)$(PREFIX)/share/man/man1/rankstrat.1 \
 	  $(DESTDIR)$(PREFIX)/include/rankstrat.h
 	rm -rf $(DESTDIR)$(PREFIX)/include/rankstrat
+	rm -rf $(DESTDIR)$(PYTHON_SITE)/rankstrat
 
 format:
 	clang-format -i $$(find src include tests bench -name '*.[ch]')

@@ -19,6 +19,7 @@
 #include "rankstrat/verify.h"
 #include "rankstrat/invariants.h"
 #include "rankstrat/point.h"
+#include "rankstrat/doc.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

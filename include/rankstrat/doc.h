@@ -1,0 +1,105 @@
+/* Whole results as documents, for bindings (the Python package) and any
+   program that would rather not hold FLINT types: the input is text (a
+   network or matrix in any file format, widths as "2,3,2", barcodes in any
+   form rs_parse_barcode reads), the output a newly allocated string, freed
+   with rs_doc_free.  The JSON documents are the ones the command-line tool
+   prints (`rankstrat analyze --format json` is rs_point_fprint_json
+   itself; the strata, count and verify documents carry the same members
+   as the CLI's).  Every function returns RS_OK and sets *doc, or returns a
+   status with the message in err (the message the CLI prints, naming the
+   argument: "dims: ...", "net:3:5: ...") and sets *doc to NULL.  None
+   aborts or exits on any input. */
+#ifndef RANKSTRAT_DOC_H
+#define RANKSTRAT_DOC_H
+
+#include <stddef.h>
+
+#include <flint/flint.h>
+
+#include "rankstrat/error.h"
+#include "rankstrat/export.h"
+#include "rankstrat/progress.h"
+
+RS_BEGIN_DECLS
+
+/* What rs_doc_analyze computes beyond the stratum (rs_point_opts). */
+enum {
+    RS_DOC_SUBSPACES = 1,
+    RS_DOC_FLOW = 2,
+    RS_DOC_TANGENT = 4,
+    RS_DOC_NORMAL = 8,
+    RS_DOC_CHECK = 16,
+    RS_DOC_STRUCTURED = 32,
+    RS_DOC_NO_COUNT = 64
+};
+
+/* Frees a document (NULL is allowed). */
+void rs_doc_free(char *doc);
+
+/* The rankstrat-point JSON document of the network in net[0..len) (text or
+   JSON network format; `name` is used in messages), computed by
+   rs_point_analyze with the options in flags and the bounds max_entries
+   and max_work (<= 0: the defaults of rs_point_opts_init). */
+int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
+                   int flags, slong max_entries, slong max_work,
+                   rs_error_t err);
+
+/* The network in net[0..len) written back in the text format (dims line,
+   then W1, ..., WL as rows of exact numbers). */
+int rs_doc_net(char **doc, const char *net, size_t len, const char *name,
+               rs_error_t err);
+
+/* The flow diagram of the network's flow basis as Graphviz DOT. */
+int rs_doc_flow_dot(char **doc, const char *net, size_t len, const char *name,
+                    rs_error_t err);
+
+/* The fiber: widths `dims` ("2,3,2") and either the rank (product NULL) or
+   the product W as a matrix file in product[0..plen) (then rank = rank W,
+   and rank must be -1).  rs_doc_strata writes the rankstrat-strata
+   document: every stratum in the sorted order (id, ranks, barcode, dim,
+   codim, components), with the covering pairs when covers is nonzero.  It
+   refuses (RS_ELIMIT) fibers with more than max_strata strata (<= 0: no
+   bound) and stops with RS_ECANCEL when prog is cancelled. */
+int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
+                  size_t plen, int covers, slong max_strata,
+                  rs_progress_struct *prog, rs_error_t err);
+
+/* The exact number of strata of the fiber, in decimal (rs_strata_count
+   with the work bound max_work, <= 0: its default). */
+int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
+                 size_t plen, slong max_work, rs_error_t err);
+
+/* The canonical point of the stratum with barcode `barcode` (moved into
+   the fiber of the product when one is given), as a network in the text
+   format. */
+int rs_doc_canonical(char **doc, const char *dims, const char *barcode,
+                     const char *product, size_t plen, rs_error_t err);
+
+/* Moves of rs_doc_move. */
+enum {
+    RS_DOC_MOVE_HIDDEN = 0, /* (W_k+1, W_k) -> (W_k+1 G^-1, G W_k) */
+    RS_DOC_MOVE_END,        /* W_L -> G W_L (k = L) or W_1 -> W_1 G (k = 0) */
+    RS_DOC_MOVE_ONE,        /* W_k -> W_k + D when the product is kept */
+    RS_DOC_MOVE_MERGE,      /* the merge of bars a-b and c-e with factor t */
+    RS_DOC_MOVE_RANDOM      /* random invertible moves (seed = k) */
+};
+
+/* Applies one move to the network in net[0..len) and writes the new
+   network in the text format.  matrix[0..mlen) is G or D (a matrix file)
+   for the first three kinds; for RS_DOC_MOVE_MERGE, bars = {a, b, c, e}
+   and t is an exact number ("1", "-3/2"). */
+int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
+                int kind, slong k, const char *matrix, size_t mlen,
+                const slong *bars, const char *t, rs_error_t err);
+
+/* Runs every check of rs_verify_shape on the fiber and writes the
+   rankstrat-verify document (dims, rank, seed, strata, covers, checks with
+   passed/total/first_failure, passed).  Failed checks are reported in the
+   document (status RS_OK); err is for bad input and for fibers with more
+   than max_strata strata (RS_ELIMIT; <= 0: no bound). */
+int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
+                  size_t plen, ulong seed, slong max_strata, rs_error_t err);
+
+RS_END_DECLS
+
+#endif

@@ -1,0 +1,45 @@
+"""Ctrl-C interrupts a long library call: KeyboardInterrupt is raised once
+the library has stopped, and the process goes on normally."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
+
+LONG = textwrap.dedent(r"""
+    import resource, sys, time
+    sys.path.insert(0, sys.argv[1])
+    import rankstrat
+    # should Ctrl-C go unseen, the listing would end in a refused allocation
+    # (and this test would fail) rather than take the machine's memory
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+    print("started", flush=True)
+    t = time.time()
+    try:
+        # 10757867 strata: many seconds of enumeration
+        rankstrat.strata((6, 6, 6, 6, 6, 6, 6), rank=0, covers=False, max_strata=20000000)
+        print("finished", flush=True)
+    except rankstrat.LimitError:
+        print("refused", flush=True)
+    except KeyboardInterrupt:
+        print("interrupted", flush=True)
+    # the library is usable afterwards
+    print(rankstrat.count((2, 3, 2), rank=1), flush=True)
+""")
+
+
+def test_sigint_interrupts_strata():
+    p = subprocess.Popen([sys.executable, "-c", LONG, os.path.join(ROOT, "python")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline() == "started\n"
+    # let the enumeration start, then interrupt it
+    import time
+
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate()
+    assert p.returncode == 0, err
+    assert out.split() == ["interrupted", "4"], out + err
