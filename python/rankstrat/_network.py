@@ -211,10 +211,12 @@ class Network:
             assert lines[i] == "W%d" % k, lines[i]
             i += 1
             rows = []
-            if dims[k - 1] > 0:
-                for _ in range(dims[k]):
+            for _ in range(dims[k]):
+                if dims[k - 1] > 0:
                     rows.append([Fraction(x) for x in lines[i].split()])
                     i += 1
+                else:  # a matrix without columns has no row lines
+                    rows.append([])
             mats.append(rows)
         net = cls.__new__(cls)
         net.dims = dims

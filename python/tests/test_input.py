@@ -80,6 +80,48 @@ def test_sympy_and_fractions():
         Network([sp.Matrix([[sp.sqrt(2)]])])
 
 
+class SageLike:
+    """The interface of a Sage matrix over QQ: rows(), nrows(), ncols(), and
+    entries with numerator() and denominator() methods."""
+
+    class Q:
+        def __init__(self, p, q):
+            self.p, self.q = p, q
+
+        def numerator(self):
+            return self.p
+
+        def denominator(self):
+            return self.q
+
+    def __init__(self, rows):
+        self._rows = [[self.Q(p, q) for p, q in r] for r in rows]
+
+    def rows(self):
+        return self._rows
+
+    def nrows(self):
+        return len(self._rows)
+
+    def ncols(self):
+        return len(self._rows[0]) if self._rows else 0
+
+
+def test_sage_like_matrices():
+    W = SageLike([[(1, 3), (0, 1)], [(-2, 5), (7, 1)]])
+    net = Network([W])
+    assert net[1] == [[Fraction(1, 3), 0], [Fraction(-2, 5), 7]]
+    assert rankstrat.analyze(net).rank == 2
+
+
+def test_empty_layers_round_trip(tmp_path):
+    net = Network([[[], [], []], [[1, 2, 3]]], dims=(0, 3, 1))
+    assert net.dims == (0, 3, 1)
+    net.write(tmp_path / "e.net")
+    assert Network.read(tmp_path / "e.net") == net
+    assert rankstrat.analyze(net).rank == 0
+
+
 def test_read_write_round_trip(tmp_path):
     net = Network([[[Fraction(1, 3), 2], [0, -7]], [[1, 1]]])
     for name in ("n.net", "n.json"):
