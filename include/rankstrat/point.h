@@ -5,7 +5,7 @@
    barcode, the stratum through theta (dimension, codimension, connected
    components, minimal/maximal), the fiber of W = W_L ... W_1 (dimension,
    smoothness, exact number of strata) and, as the options ask, the local
-   geometry of the stratum (MATH.md sections 5-6): the subspaces at every
+   geometry of the stratum (docs/math.md, sections 5-6): the subspaces at every
    layer, the flow basis, structured tangent and normal bases, and an
    independent recomputation of the tangent space that confirms them.
    Every identity is verified exactly; a failed verification is

@@ -1,5 +1,5 @@
 """The package's results equal the command-line tool's JSON on the worked
-examples (data/examples and the fibers of EXAMPLES.md)."""
+examples (data/examples and the fibers of docs/examples.md)."""
 
 import glob
 import os

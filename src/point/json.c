@@ -1,5 +1,5 @@
 /* The rankstrat-point JSON document of an analysed point (the output of
-   `rankstrat analyze --format json`, INTERFACE.md). */
+   `rankstrat analyze --format json`, docs/formats.md). */
 #include "rankstrat/io.h"
 #include "rankstrat/point.h"
 
