@@ -1,0 +1,150 @@
+/* The document functions (rankstrat/doc.h) on good input (equal to what
+   the other library functions give) and on bad input of every kind:
+   always a status and a message, never an abort, nothing leaked (the ASan
+   build checks that). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char demo[] = "dims 2 3 2\nW1\n1 0\n0 0\n0 0\nW2\n1 0 0\n"
+                           "0 0 0\n";
+
+START_TEST(test_good)
+{
+    char *doc = NULL;
+    rs_error_t err;
+    slong bars[4] = {0, 0, 1, 1};
+    rs_error_init(err);
+    ck_assert_int_eq(rs_doc_analyze(&doc, demo, strlen(demo), "demo",
+                                    RS_DOC_TANGENT | RS_DOC_CHECK, 0, 0, err),
+                     RS_OK);
+    ck_assert(strstr(doc, "\"barcode\": [[0,0,1],[0,2,1],[1,1,2],[2,2,1]]"));
+    ck_assert(strstr(doc, "\"tangent\": {\"dim\": 5"));
+    ck_assert(strstr(doc, "\"check\": {\"passed\": true"));
+    rs_doc_free(doc);
+    ck_assert_int_eq(rs_doc_strata(&doc, "2,3,2", 1, NULL, 0, 1, 0, NULL, err),
+                     RS_OK);
+    ck_assert(strstr(doc, "\"count\": 4"));
+    ck_assert(strstr(doc, "\"covers\": [[1,0],[2,0],[3,1],[3,2]]"));
+    rs_doc_free(doc);
+    ck_assert_int_eq(
+        rs_doc_count(&doc, "2,3,2", -1, "matrix 2 2\n1 2\n2 4\n", 19, 0, err),
+        RS_OK);
+    ck_assert_str_eq(doc, "4");
+    rs_doc_free(doc);
+    ck_assert_int_eq(
+        rs_doc_canonical(&doc, "2,3,2", "0-2,0-0,1-1x2,2-2", NULL, 0, err),
+        RS_OK);
+    ck_assert_str_eq(doc, demo);
+    rs_doc_free(doc);
+    ck_assert_int_eq(rs_doc_move(&doc, demo, strlen(demo), "demo",
+                                 RS_DOC_MOVE_MERGE, 0, NULL, 0, bars, "1/2",
+                                 err),
+                     RS_OK);
+    rs_doc_free(doc);
+    ck_assert_int_eq(rs_doc_move(&doc, demo, strlen(demo), "demo",
+                                 RS_DOC_MOVE_RANDOM, 7, NULL, 0, NULL, NULL,
+                                 err),
+                     RS_OK);
+    rs_doc_free(doc);
+    ck_assert_int_eq(rs_doc_verify(&doc, "2,3,2", 1, NULL, 0, 1, 0, err),
+                     RS_OK);
+    ck_assert(strstr(doc, "\"passed\": true}"));
+    rs_doc_free(doc);
+    ck_assert_int_eq(rs_doc_flow_dot(&doc, demo, strlen(demo), "demo", err),
+                     RS_OK);
+    ck_assert(strncmp(doc, "digraph", 7) == 0);
+    rs_doc_free(doc);
+    rs_doc_free(NULL);
+}
+END_TEST
+
+static void bad(int got, int want, char *doc, const rs_error_t err)
+{
+    ck_assert_msg(got == want, "status %d, expected %d: %s", got, want,
+                  err->msg);
+    ck_assert_msg(doc == NULL, "a document with status %d: %s", got, err->msg);
+    ck_assert(err->msg[0] != '\0');
+}
+
+START_TEST(test_bad)
+{
+    char *doc = (char *)1;
+    rs_error_t err;
+    rs_progress_t tok;
+    int st;
+    rs_error_init(err);
+    st = rs_doc_analyze(&doc, NULL, 0, NULL, 0, 0, 0, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_analyze(&doc, "dims 2 2\nW1\n1\n", 13, "n", 0, 0, 0, err);
+    bad(st, RS_EINPUT, doc, err);
+    ck_assert(strncmp(err->msg, "n:3:", 4) == 0);
+    st = rs_doc_analyze(&doc, demo, strlen(demo), "n", RS_DOC_TANGENT, 5, 0,
+                        err);
+    bad(st, RS_ELIMIT, doc, err);
+    doc = NULL;
+    st = rs_doc_analyze(NULL, demo, strlen(demo), "n", 0, 0, 0, err);
+    bad(st, RS_EINPUT, NULL, err);
+    st = rs_doc_strata(&doc, NULL, 1, NULL, 0, 1, 0, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,x", 1, NULL, 0, 1, 0, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,3,2", 5, NULL, 0, 1, 0, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,3,2", -1, NULL, 0, 1, 0, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,3,2", 1, "matrix 2 2\n1 0\n0 1\n", 20, 1, 0,
+                       NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,3,2", -1, "matrix 1 1\n1\n", 13, 1, 0, NULL,
+                       err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_strata(&doc, "2,3,2", 0, NULL, 0, 1, 3, NULL, err);
+    bad(st, RS_ELIMIT, doc, err);
+    rs_progress_init(tok);
+    tok->cancel = 1;
+    st = rs_doc_strata(&doc, "2,3,2", 0, NULL, 0, 1, 0, tok, err);
+    bad(st, RS_ECANCEL, doc, err);
+    st = rs_doc_count(&doc, "9,9,9,9,9,9,9,9,9,9", 0, NULL, 0, 10, err);
+    bad(st, RS_ELIMIT, doc, err);
+    st = rs_doc_canonical(&doc, "2,3,2", "0-2x3", NULL, 0, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_canonical(&doc, "2,3,2", NULL, NULL, 0, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_canonical(&doc, "2,3,2", "0-2,0-0,1-1x2,2-2",
+                          "matrix 2 2\n1 0\n0 1\n", 20, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_canonical(&doc, "100000,100000", "0-1x100000", NULL, 0, err);
+    bad(st, RS_ELIMIT, doc, err);
+    st = rs_doc_move(&doc, demo, strlen(demo), "n", RS_DOC_MOVE_HIDDEN, 1,
+                     "matrix 3 3\n1 0 0\n0 1 0\n0 0 0\n", 30, NULL, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_move(&doc, demo, strlen(demo), "n", RS_DOC_MOVE_END, 2, NULL, 0,
+                     NULL, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_move(&doc, demo, strlen(demo), "n", RS_DOC_MOVE_MERGE, 0, NULL,
+                     0, NULL, NULL, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_move(&doc, demo, strlen(demo), "n", 99, 0, NULL, 0, NULL, NULL,
+                     err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_verify(&doc, "9,9,9,9,9", 0, NULL, 0, 1, 10, err);
+    bad(st, RS_ELIMIT, doc, err);
+    st = rs_doc_verify(&doc, "2,3,2", 9, NULL, 0, 1, 0, err);
+    bad(st, RS_EINPUT, doc, err);
+    st = rs_doc_flow_dot(&doc, "{", 1, "n", err);
+    bad(st, RS_EINPUT, doc, err);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("doc");
+    TCase *tc = tcase_create("doc");
+    tcase_set_timeout(tc, 0);
+    tcase_add_test(tc, test_good);
+    tcase_add_test(tc, test_bad);
+    suite_add_tcase(s, tc);
+    return rs_test_run(s) ? 1 : 0;
+}
