@@ -31,9 +31,9 @@
 #include "rankstrat/error.h"
 #include "rankstrat/strata.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+#include "rankstrat/export.h"
+
+RS_BEGIN_DECLS
 
 /* ---- closed forms ---------------------------------------------------- */
 
@@ -193,8 +193,6 @@ int rs_invariants_from_strata(rs_invariants_t I, const rs_strata_t S,
 /* lambda as a string "p/q" or "p" (flint_free it). */
 char *rs_invariants_lambda_str(const fmpq_t lambda);
 
-#ifdef __cplusplus
-}
-#endif
+RS_END_DECLS
 
 #endif
