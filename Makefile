@@ -17,9 +17,9 @@ WARN = -std=c11 -Wall -Wextra -Werror
 OPT ?= -O2
 ALL_CFLAGS = $(WARN) $(OPT) -fPIC -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
              -Itests/common \
-             $(FLINT_CFLAGS) $(CONFIG_CPPFLAGS) $(EXTRA_CFLAGS)
+             $(FLINT_CFLAGS) $(BLAS_CFLAGS) $(CONFIG_CPPFLAGS) $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(CONFIG_LDFLAGS) $(EXTRA_LDFLAGS)
-LIBS = $(FLINT_LIBS) -lmpfr -lgmp -lm -lpthread
+LIBS = $(FLINT_LIBS) $(BLAS_LIBS) -lmpfr -lgmp -lm -lpthread
 
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -148,7 +148,8 @@ install: lib cli
 	install -m 644 include/rankstrat.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/rankstrat/*.h $(DESTDIR)$(PREFIX)/include/rankstrat/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	  -e 's|@FLINT_LIBS@|$(FLINT_LIBS)|g' rankstrat.pc.in \
+	  -e 's|@FLINT_LIBS@|$(FLINT_LIBS)|g' -e 's|@BLAS_LIBS@|$(BLAS_LIBS)|g' \
+	  rankstrat.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rankstrat.pc
 	install -d $(DESTDIR)$(PYTHON_SITE)/rankstrat
 	install -m 644 python/rankstrat/*.py $(DESTDIR)$(PYTHON_SITE)/rankstrat/
