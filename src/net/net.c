@@ -133,14 +133,24 @@ const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i)
         return N->prod + rs_tri_index(i, j);
     if (N->prod == NULL)
         products_alloc(N);
-    /* W_{k,i} = W_k W_{k-1,i}: one multiplication per product */
+    /* W_{k,i} = W_k W_{k-1,i}: one multiplication per product; through
+       the narrowest layer b in between instead, W_{k,i} = W_{k,b} W_{b,i},
+       when it is narrower than layer k - 1 (a d_k x d_b x d_i product
+       instead of d_k x d_{k-1} x d_i; W_{k,b} is cached on its own). */
     for (k = N->top[i] + 1; k <= j; k++) {
+        slong b = k - 1, c;
         P = N->prod + rs_tri_index(i, k);
         rs_qmat_reshape(P, N->d[k], N->d[i]);
+        for (c = i + 1; c < k - 1; c++)
+            if (N->d[c] < N->d[b])
+                b = c;
         if (k == i)
             fmpq_mat_one(P);
         else if (k == i + 1)
             fmpq_mat_set(P, N->W + i);
+        else if (b < k - 1)
+            fmpq_mat_mul(P, rs_net_product(N, k, b),
+                         N->prod + rs_tri_index(i, b));
         else
             fmpq_mat_mul(P, N->W + k - 1, N->prod + rs_tri_index(i, k - 1));
         N->top[i] = k;

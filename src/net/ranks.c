@@ -58,14 +58,17 @@
 #include <flint/nmod_mat.h>
 
 #include "core/parallel.h"
+#include "qspace/blas.h" /* the BLAS thread rule */
 #include "qspace/qspace_internal.h"
 #include "rankstrat/compat.h"
 #include "rankstrat/net.h"
 #include "rankstrat/qspace.h"
 
 /* Default start of the prime stream: fixed (reproducible results, no
-   state), just below 2^60 where nmod_mat arithmetic is fastest per bit. */
-#define RS_RANKS_PRIME_START ((UWORD(1) << 59) + (UWORD(1) << 58) + 12345)
+   state), near 2^23, where the products and the LU run exactly in doubles
+   (qspace/blas.h) with chunks of 256 terms between reductions; a prime
+   that makes a rank look low costs only a retry with the next one. */
+#define RS_RANKS_PRIME_START ((UWORD(1) << 23) - (UWORD(1) << 20) + 12345)
 
 typedef struct {
     slong r;
@@ -95,32 +98,10 @@ static cell_struct *cell(ctx_struct *c, slong i, slong j)
 }
 
 /* Rank profile of A mod p (A is destroyed): r, then rows[0..r-1] and
-   cols[0..r-1] with A[rows, cols] nonsingular mod p.  nmod_mat_lu puts
-   original row perm[i] in row i; the first r rows carry U in row echelon
-   form right of the multipliers of L, so the pivot of row i is its first
-   nonzero entry after the previous pivot. */
+   cols[0..r-1] with A[rows, cols] nonsingular mod p (qspace/blas.h). */
 static slong profile_mod(slong *rows, slong *cols, nmod_mat_t A)
 {
-    slong m = nmod_mat_nrows(A), n = nmod_mat_ncols(A), r, i, j;
-    slong *perm;
-    if (m == 0 || n == 0)
-        return 0;
-    perm = flint_malloc(m * sizeof(slong));
-    for (i = 0; i < m; i++)
-        perm[i] = i;
-    r = nmod_mat_lu(perm, A, 0);
-    for (i = 0, j = 0; i < r; i++, j++) {
-        while (j < n && rs_nmod_mat_get(A, i, j) == 0)
-            j++;
-        if (j == n) {
-            r = i; /* not reached under FLINT's contract; still a minor */
-            break;
-        }
-        rows[i] = perm[i];
-        cols[i] = j;
-    }
-    flint_free(perm);
-    return r;
+    return _rs_blas_nmod_mat_profile(rows, cols, A);
 }
 
 /* B = A[rows, :] (nrows rows; rows == NULL: all of them). */
@@ -285,7 +266,7 @@ static void step(ctx_struct *c, slong i, slong j)
         S = D->S;
         s = D->r;
         nmod_mat_init(M, t, s, c->p);
-        nmod_mat_mul(M, c->Zp + j - 1, D->Y);
+        _rs_blas_nmod_mat_mul(M, c->Zp + j - 1, D->Y);
     }
     if (j > i + 1) {
         const cell_struct *E = cell(c, i + 1, j);
@@ -402,7 +383,10 @@ slong rs_net_ranks_start(rs_ranks_t R, rs_net_t N, ulong prime_start)
 
     for (g = 1; g <= L; g++) {
         c.gap = g;
+        /* BLAS runs one thread inside each of ours (qspace/blas.h). */
+        _rs_blas_serial_begin();
         _rs_parallel_for(L - g + 1, c.threads, step_worker, &c);
+        _rs_blas_serial_end();
     }
 
     for (j = 1; j <= L; j++)

@@ -81,3 +81,84 @@ void _rs_blas_reduce(double *v, slong len, double p, double pinv)
         v[i] = y;
     }
 }
+
+/* ---- nmod_mat front ends ------------------------------------------------ */
+
+static double *nmod_to_doubles(const nmod_mat_t A)
+{
+    slong m = nmod_mat_nrows(A), n = nmod_mat_ncols(A), i, j;
+    ulong p = A->mod.n, h = (p - 1) / 2;
+    double *D = flint_malloc(sizeof(double) * (m * n + 1));
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++) {
+            ulong e = rs_nmod_mat_get(A, i, j);
+            D[i * n + j] = e > h ? -(double)(p - e) : (double)e;
+        }
+    return D;
+}
+
+void _rs_blas_nmod_mat_mul(nmod_mat_t C, const nmod_mat_t A, const nmod_mat_t B)
+{
+    slong m = nmod_mat_nrows(A), k = nmod_mat_ncols(A);
+    slong n = nmod_mat_ncols(B), i, j, k0, kc, depth;
+    ulong p = A->mod.n;
+    double *a, *b, *c, pd = (double)p;
+    if (p > RS_BLAS_MAX_PRIME || m == 0 || n == 0 || k == 0) {
+        nmod_mat_mul(C, A, B);
+        return;
+    }
+    depth = _rs_blas_max_depth(p);
+    a = nmod_to_doubles(A);
+    b = nmod_to_doubles(B);
+    c = flint_calloc(m * n + 1, sizeof(double));
+    for (k0 = 0; k0 < k; k0 += kc) {
+        kc = FLINT_MIN(depth, k - k0);
+        _rs_blas_dgemm(m, n, kc, a + k0, k, b + k0 * n, n, c, n);
+        _rs_blas_reduce(c, m * n, pd, 1.0 / pd);
+    }
+    for (i = 0; i < m; i++)
+        for (j = 0; j < n; j++) {
+            double x = c[i * n + j];
+            rs_nmod_mat_set(C, i, j, x < 0 ? (ulong)(x + pd) : (ulong)x);
+        }
+    flint_free(a);
+    flint_free(b);
+    flint_free(c);
+}
+
+slong _rs_blas_nmod_mat_profile(slong *rows, slong *cols, nmod_mat_t A)
+{
+    slong m = nmod_mat_nrows(A), n = nmod_mat_ncols(A), r, i, j;
+    ulong p = A->mod.n;
+    slong *perm;
+    if (m == 0 || n == 0)
+        return 0;
+    perm = flint_malloc(m * sizeof(slong));
+    if (p <= RS_BLAS_MAX_PRIME) {
+        double *W = nmod_to_doubles(A);
+        r = _rs_blas_lu_mod(W, m, n, n, p, perm, cols);
+        for (i = 0; i < r; i++)
+            rows[i] = perm[i];
+        flint_free(W);
+        flint_free(perm);
+        return r;
+    }
+    for (i = 0; i < m; i++)
+        perm[i] = i;
+    /* nmod_mat_lu puts original row perm[i] in row i; the first r rows
+       carry U in row echelon form right of the multipliers of L, so the
+       pivot of row i is its first nonzero entry after the previous one. */
+    r = nmod_mat_lu(perm, A, 0);
+    for (i = 0, j = 0; i < r; i++, j++) {
+        while (j < n && rs_nmod_mat_get(A, i, j) == 0)
+            j++;
+        if (j == n) {
+            r = i; /* not reached under FLINT's contract; still a minor */
+            break;
+        }
+        rows[i] = perm[i];
+        cols[i] = j;
+    }
+    flint_free(perm);
+    return r;
+}

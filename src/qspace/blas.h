@@ -57,4 +57,15 @@ void _rs_blas_reduce(double *v, slong len, double p, double pinv);
 slong _rs_blas_lu_mod(double *W, slong m, slong n, slong ld, ulong p,
                       slong *perm, slong *cols);
 
+/* C = A B for nmod matrices modulo the same prime p: through balanced
+   doubles and exact chunked products when p <= 2^26, else nmod_mat_mul. */
+void _rs_blas_nmod_mat_mul(nmod_mat_t C, const nmod_mat_t A,
+                           const nmod_mat_t B);
+
+/* The rank profile of A modulo its prime (A is destroyed): returns r and
+   sets rows[0..r) and cols[0..r) (room for min(m, n) each) with
+   A[rows, cols] nonsingular mod p; cols is the column rank profile.
+   Through _rs_blas_lu_mod when p <= 2^26, else FLINT's nmod_mat_lu. */
+slong _rs_blas_nmod_mat_profile(slong *rows, slong *cols, nmod_mat_t A);
+
 #endif

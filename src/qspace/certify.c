@@ -2,6 +2,7 @@
    integer matrix.  See qspace_internal.h for the plan; the two exact
    arguments are spelled out where they are used. */
 #include "qspace_internal.h"
+#include "blas.h"
 
 enum { CERT_DONE, CERT_HIGHER, CERT_FAILED };
 
@@ -259,7 +260,9 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
             q[b] = _rs_primes_next(S);
             nmod_mat_init(Xb + b, r, k, q[b]);
         }
+        _rs_blas_serial_begin();
         _rs_parallel_for(threads, threads, batch_worker, &batch);
+        _rs_blas_serial_end();
         info->primes += threads;
         for (b = 0; b < threads; b++) {
             if (st[b] == -1 && status != CERT_HIGHER) {

@@ -3,6 +3,7 @@
    digits to integers and rationals. */
 #include <string.h>
 
+#include "blas.h"
 #include "lift_internal.h"
 
 void _rs_lift_sys_init(lift_sys *S, const rs_lift_struct *F)
@@ -59,7 +60,9 @@ void _rs_lift_run_blocks(lift_state *L, int *status, slong blocks, slong until,
     job.L = L;
     job.status = status;
     job.until = until;
+    _rs_blas_serial_begin(); /* one BLAS thread in each of ours */
     _rs_parallel_for(blocks, threads, blocks_worker, &job);
+    _rs_blas_serial_end();
 }
 
 void _rs_lift_state_clear(lift_state *L)
