@@ -174,8 +174,8 @@ int main(int argc, char **argv)
     }
     printf("%ld %s %ld %ld %ld %s %.4f %s %.4f ", n,
            bits > 0 ? "bits" : "range", threads, r, h,
-           planted_ok && r == h && (rf < 0 || rf == h) ? "yes" : "NO",
-           best_rs, method, best_nmod);
+           planted_ok && r == h && (rf < 0 || rf == h) ? "yes" : "NO", best_rs,
+           method, best_nmod);
     if (tf >= 0)
         printf("%.4f\n", tf);
     else

@@ -103,7 +103,7 @@ void _rs_blas_nmod_mat_mul(nmod_mat_t C, const nmod_mat_t A, const nmod_mat_t B)
     slong n = nmod_mat_ncols(B), i, j, k0, kc, depth;
     ulong p = A->mod.n;
     double *a, *b, *c, pd = (double)p;
-    if (p > RS_BLAS_MAX_PRIME || m == 0 || n == 0 || k == 0) {
+    if (!RS_BLAS_PRIME_OK(p) || m == 0 || n == 0 || k == 0) {
         nmod_mat_mul(C, A, B);
         return;
     }
@@ -134,7 +134,7 @@ slong _rs_blas_nmod_mat_profile(slong *rows, slong *cols, nmod_mat_t A)
     if (m == 0 || n == 0)
         return 0;
     perm = flint_malloc(m * sizeof(slong));
-    if (p <= RS_BLAS_MAX_PRIME) {
+    if (RS_BLAS_PRIME_OK(p)) {
         double *W = nmod_to_doubles(A);
         r = _rs_blas_lu_mod(W, m, n, n, p, perm, cols);
         for (i = 0; i < r; i++)

@@ -22,6 +22,9 @@
 
 /* The largest prime the LU accepts: 2^26. */
 #define RS_BLAS_MAX_PRIME 67108864UL
+/* Whether the LU and products here take the prime p (2 has no balanced
+   residues: it goes to FLINT like the primes above 2^26). */
+#define RS_BLAS_PRIME_OK(p) ((p) >= 3 && (p) <= RS_BLAS_MAX_PRIME)
 
 /* 1 when the library was built with a BLAS (RS_HAVE_BLAS), else 0. */
 int _rs_blas_available(void);
@@ -45,7 +48,8 @@ slong _rs_blas_max_depth(ulong p);
 void _rs_blas_reduce(double *v, slong len, double p, double pinv);
 
 /* LU decomposition with the column rank profile of the m x n matrix W
-   (row-major, leading dimension ld >= n) modulo the prime p <= 2^26,
+   (row-major, leading dimension ld >= n) modulo a prime
+   3 <= p <= 2^26,
    in place.  On input W holds residues with |W[i][j]| <= (p - 1) / 2.
    Returns the rank r mod p; sets perm (m entries) and cols (r entries):
    row i of the result is row perm[i] of the input, cols[0] < ... < cols[r-1]
@@ -58,14 +62,16 @@ slong _rs_blas_lu_mod(double *W, slong m, slong n, slong ld, ulong p,
                       slong *perm, slong *cols);
 
 /* C = A B for nmod matrices modulo the same prime p: through balanced
-   doubles and exact chunked products when p <= 2^26, else nmod_mat_mul. */
+   doubles and exact chunked products when RS_BLAS_PRIME_OK(p), else
+   nmod_mat_mul. */
 void _rs_blas_nmod_mat_mul(nmod_mat_t C, const nmod_mat_t A,
                            const nmod_mat_t B);
 
 /* The rank profile of A modulo its prime (A is destroyed): returns r and
    sets rows[0..r) and cols[0..r) (room for min(m, n) each) with
    A[rows, cols] nonsingular mod p; cols is the column rank profile.
-   Through _rs_blas_lu_mod when p <= 2^26, else FLINT's nmod_mat_lu. */
+   Through _rs_blas_lu_mod when RS_BLAS_PRIME_OK(p), else FLINT's
+   nmod_mat_lu. */
 slong _rs_blas_nmod_mat_profile(slong *rows, slong *cols, nmod_mat_t A);
 
 #endif

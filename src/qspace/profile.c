@@ -53,7 +53,8 @@ static void set_profile(rs_profile_struct *P, slong r, const slong *perm,
     flint_free(used);
 }
 
-/* p <= 2^26: the blocked LU of blas_lu.c on balanced residues in doubles. */
+/* 3 <= p <= 2^26: the blocked LU of blas_lu.c on balanced residues in
+   doubles. */
 static slong profile_blas(rs_profile_struct *P, const fmpz_mat_t A, ulong p)
 {
     slong m = P->m, n = P->n, i, j, r;
@@ -84,7 +85,7 @@ slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, mp_limb_t p)
         _rs_profile_zero(P);
         return 0;
     }
-    if (p <= RS_BLAS_MAX_PRIME)
+    if (RS_BLAS_PRIME_OK(p))
         return profile_blas(P, A, p);
     nmod_mat_init(M, m, n, p);
     fmpz_mat_get_nmod_mat(M, A);
