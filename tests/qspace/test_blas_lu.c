@@ -330,6 +330,26 @@ START_TEST(test_profile_paths)
 }
 END_TEST
 
+#ifdef RS_HAVE_OPENBLAS_THREADS
+int openblas_get_num_threads(void);
+
+/* The thread rule of blas.h: one BLAS thread between begin and end, nested
+   pairs included, and OpenBLAS's own count back after the outermost end. */
+START_TEST(test_serial_threads)
+{
+    int before = openblas_get_num_threads();
+    _rs_blas_serial_begin();
+    ck_assert_int_eq(openblas_get_num_threads(), 1);
+    _rs_blas_serial_begin();
+    ck_assert_int_eq(openblas_get_num_threads(), 1);
+    _rs_blas_serial_end();
+    ck_assert_int_eq(openblas_get_num_threads(), 1);
+    _rs_blas_serial_end();
+    ck_assert_int_eq(openblas_get_num_threads(), before);
+}
+END_TEST
+#endif
+
 int main(void)
 {
     Suite *s = suite_create("blas_lu");
@@ -341,6 +361,9 @@ int main(void)
     tcase_add_test(tc, test_lu_planted);
     tcase_add_test(tc, test_lu_extreme);
     tcase_add_test(tc, test_profile_paths);
+#ifdef RS_HAVE_OPENBLAS_THREADS
+    tcase_add_test(tc, test_serial_threads);
+#endif
     suite_add_tcase(s, tc);
     return rs_test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
