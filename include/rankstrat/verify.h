@@ -53,7 +53,11 @@
                            q^N, exactly as polynomials;
    RS_VERIFY_PERMUTE       for r = 0, per distinct permutation of d (the
                            first 24 in lexicographic order): the same
-                           codimension and number of top-dimensional strata;
+                           codimension and number of top-dimensional strata
+                           (F_Q and PERMUTE do not list a fiber of another
+                           rank or order with more than max(200000, 10 n)
+                           strata, n those of the fiber verified: such
+                           checks are left out of the counts);
    RS_VERIFY_COMPONENTS    per stratum: the component formula of docs/math.md
                            section 3 equals pi0(G) / pi0(stabilizer)
                            computed from the canonical point's stabilizer

@@ -101,8 +101,8 @@ static void write_text(rs_wbuf *w, const rs_invariants_t I, slong max_strata)
         rs_wbuf_fmpz(w, I->count);
     else
         rs_wbuf_str(w, "beyond the counting work bound");
+    rs_wbuf_str(w, "\nstrata by dimension         ");
     if (I->listed) {
-        rs_wbuf_str(w, "\nstrata by dimension         ");
         for (k = I->fiber_dim, n = 0; k >= 0; k--) {
             if (I->by_dim[k] == 0)
                 continue;
@@ -112,6 +112,8 @@ static void write_text(rs_wbuf *w, const rs_invariants_t I, slong max_strata)
             rs_wbuf_str(w, ": ");
             rs_wbuf_slong(w, I->by_dim[k]);
         }
+    } else {
+        rs_wbuf_str(w, "not computed (the strata were not listed)");
     }
     rs_wbuf_str(w, "\npoints over F_q             ");
     if (I->points_known)

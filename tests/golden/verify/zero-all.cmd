@@ -1,0 +1,1 @@
+verify --dims 0,0,0 --rank 0
