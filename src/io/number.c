@@ -33,12 +33,14 @@ static slong check_exponent(const char *s, size_t i, size_t len, int *why)
     for (b = i; i < len && is_digit(s[i]); i++)
         if (e <= RS_IO_MAX_EXPONENT)
             e = 10 * e + (s[i] - '0');
-    if (i == b || i < len)
-        return (slong)i;
+    /* an exponent beyond the bound is the error, whatever follows it: no
+       continuation could make the number valid */
     if (e > RS_IO_MAX_EXPONENT) {
         *why = RS_NUM_EXPONENT;
         return (slong)b;
     }
+    if (i == b || i < len)
+        return (slong)i;
     return -1;
 }
 

@@ -71,7 +71,8 @@ static int viable(const char *s, size_t n)
 }
 
 /* 1: a number; 0: not; 2: p/q with q = 0 (then *den is where q starts);
-   3: an exponent beyond MAX_EXP (*den: where its digits start). */
+   3: an exponent beyond MAX_EXP, whatever follows it (*den: where its
+   digits start). */
 static int grammar(const char *s, size_t n, size_t *den)
 {
     size_t i = 0, a, b;
@@ -115,12 +116,13 @@ static int grammar(const char *s, size_t n, size_t *den)
     if (i < n && (s[i] == '+' || s[i] == '-'))
         i++;
     b = i;
-    if (exp_digits(s, &i, n, &v) == 0 || i < n)
-        return 0;
-    if (v > MAX_EXP) {
+    exp_digits(s, &i, n, &v);
+    if (v > MAX_EXP) { /* refused at its digits, whatever follows */
         *den = b;
         return 3;
     }
+    if (i == b || i < n)
+        return 0;
     return 1;
 }
 

@@ -143,6 +143,7 @@ START_TEST(test_malformed)
     expect_refused("1e1001", 2); /* beyond the exponent bound */
     expect_refused("1e-1001", 3);
     expect_refused("1e99999999999999999999999", 2);
+    expect_refused("1e1001x", 2); /* the exponent, not what follows */
     expect_refused("0x10", 1);
     expect_refused("inf", 0);
     expect_refused("-inf", 1);
