@@ -186,6 +186,30 @@ void rs_barcode_fprint(FILE *f, const rs_barcode_t B);
 /* Writes B as the command-line syntax "0-0,1-2x2". */
 void rs_barcode_fprint_arg(FILE *f, const rs_barcode_t B);
 
+/* The three forms the tool prints a barcode in. */
+enum {
+    RS_BARCODE_SUM,  /* "2[0,0] + [1,2]" (text tables; "-" without bars) */
+    RS_BARCODE_ARG,  /* "0-0x2,1-2" (command-line syntax; "" without bars) */
+    RS_BARCODE_JSON  /* "[[0,0,2],[1,2,1]]" (JSON triples [i, j, m]) */
+};
+
+/* B in one of the forms above, bars in triangle order (by i, then j), as
+   a new string to be released with flint_free. */
+char *rs_barcode_get_str(const rs_barcode_t B, int form);
+
+/* Reads a barcode for layers 0..L written in any of the three forms (the
+   form is told by the first bar: "i-j", "m[i,j]"/"[i,j]" or "[[";
+   blanks are allowed around bars and separators, and between the tokens
+   of the JSON form).  "" and "-" are the barcode without bars; repeated
+   bars add up; every multiplicity is >= 1, every layer index at most L,
+   the multiplicities add up to at most RS_MAX_TOTAL_WIDTH (else
+   RS_ELIMIT).  On failure B is unchanged, err holds a message without
+   position and, if pos is not NULL, *pos the byte offset in s it refers
+   to.  The result is not checked against any widths: see
+   rs_barcode_is_valid. */
+int rs_barcode_set_str(rs_barcode_t B, slong L, const char *s, size_t *pos,
+                       rs_error_t err);
+
 RS_END_DECLS
 
 #endif

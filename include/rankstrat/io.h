@@ -75,11 +75,12 @@ slong rs_parse_rational(fmpq_t x, const char *s, size_t len);
 int rs_parse_dims(slong **d, slong *L, const char *arg, const char *opt,
                   rs_error_t err);
 
-/* Parses a barcode "0-2x2,1-1" for layers 0..L into B (re-shaped).  Bars
-   must satisfy 0 <= i <= j <= L and multiplicities must be >= 1; a bar may
-   be repeated (multiplicities add).  Blanks around bars are allowed; "" and
-   "-" are the barcode without bars.  Messages name `opt`; B is unchanged on
-   failure. */
+/* Parses a barcode for layers 0..L into B (re-shaped), in any form the
+   tool prints: "0-2x2,1-1", "2[0,2] + [1,1]" or "[[0,2,2],[1,1,1]]" (see
+   rs_barcode_set_str).  Bars must satisfy 0 <= i <= j <= L and
+   multiplicities must be >= 1; a bar may be repeated (multiplicities
+   add).  "" and "-" are the barcode without bars.  Messages name `opt`
+   and the character they refer to; B is unchanged on failure. */
 int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg, const char *opt,
                      rs_error_t err);
 

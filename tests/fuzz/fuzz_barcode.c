@@ -1,10 +1,12 @@
-/* Fuzz target: --barcode values ("0-2x2,1-1"), against an independent
-   parser.  The first byte chooses L (1..12), the rest (up to a NUL) is the
-   value.  Accepted exactly when every comma-separated field, blanks around
-   it allowed, is i-j or i-jxm with 0 <= i <= j <= L and m >= 1 and the
-   multiplicities add up to at most RS_MAX_TOTAL_WIDTH ("" and "-" have no
-   bars); the barcodes agree; a rejection leaves the barcode alone with a
-   one-line message naming the option; the canonical form parses equal. */
+/* Fuzz target: --barcode values in the three printed forms ("0-2x2,1-1",
+   "2[0,2] + [1,1]", "[[0,2,2],[1,1,1]]"), against an independent parser.
+   The first byte chooses L (1..12), the rest (up to a NUL) is the value.
+   Accepted exactly when the value is one form throughout (told by its
+   first bar), blanks allowed around bars and separators (and between
+   JSON tokens), with 0 <= i <= j <= L, m >= 1 and the multiplicities
+   adding up to at most RS_MAX_TOTAL_WIDTH ("" and "-" have no bars); the
+   barcodes agree; a rejection leaves the barcode alone with a one-line
+   message naming the option; every printed form parses back equal. */
 #include <string.h>
 
 #include "fuzz_util.h"
@@ -29,49 +31,126 @@ static int count(fmpz_t v, const char **p)
     return *p > a;
 }
 
+/* Adds m bars [i, j] to B if they fit; 0 if not. */
+static int bar(rs_barcode_t B, fmpz_t total, const fmpz_t i, const fmpz_t j,
+               const fmpz_t m, slong L)
+{
+    fmpz_add(total, total, m);
+    if (fmpz_cmp_si(j, L) > 0 || fmpz_cmp(i, j) > 0 || fmpz_is_zero(m) ||
+        fmpz_cmp_si(total, RS_MAX_TOTAL_WIDTH) > 0)
+        return 0;
+    rs_barcode_set_entry(B, fmpz_get_si(i), fmpz_get_si(j),
+                         rs_barcode_get(B, fmpz_get_si(i), fmpz_get_si(j)) +
+                             fmpz_get_si(m));
+    return 1;
+}
+
+static const char *skip(const char *p)
+{
+    while (blank(*p))
+        p++;
+    return p;
+}
+
+/* "i-j,i-jxm,..." */
+static int ref_arg(rs_barcode_t B, const char *p, slong L, fmpz_t i,
+                   fmpz_t j, fmpz_t m, fmpz_t total)
+{
+    for (;;) {
+        p = skip(p);
+        if (!count(i, &p) || *p++ != '-' || !count(j, &p))
+            return 0;
+        fmpz_one(m);
+        if (*p == 'x') {
+            p++;
+            if (!count(m, &p))
+                return 0;
+        }
+        p = skip(p);
+        if ((*p != ',' && *p != '\0') || !bar(B, total, i, j, m, L))
+            return 0;
+        if (*p++ == '\0')
+            return 1;
+    }
+}
+
+/* "m[i,j] + [i,j] + ..." */
+static int ref_sum(rs_barcode_t B, const char *p, slong L, fmpz_t i,
+                   fmpz_t j, fmpz_t m, fmpz_t total)
+{
+    for (;;) {
+        p = skip(p);
+        if (!count(m, &p))
+            fmpz_one(m);
+        if (*p++ != '[' || !count(i, &p) || *p++ != ',' || !count(j, &p) ||
+            *p++ != ']')
+            return 0;
+        p = skip(p);
+        if ((*p != '+' && *p != '\0') || !bar(B, total, i, j, m, L))
+            return 0;
+        if (*p++ == '\0')
+            return 1;
+    }
+}
+
+/* "[[i,j,m],...]" with blanks between tokens */
+static int ref_json(rs_barcode_t B, const char *p, slong L, fmpz_t i,
+                    fmpz_t j, fmpz_t m, fmpz_t total)
+{
+    p = skip(skip(p) + 1);
+    if (*p == ']')
+        return *skip(p + 1) == '\0';
+    for (;;) {
+        if (*p++ != '[')
+            return 0;
+        p = skip(p);
+        if (!count(i, &p))
+            return 0;
+        p = skip(p);
+        if (*p++ != ',')
+            return 0;
+        p = skip(p);
+        if (!count(j, &p))
+            return 0;
+        p = skip(p);
+        if (*p++ != ',')
+            return 0;
+        p = skip(p);
+        if (!count(m, &p))
+            return 0;
+        p = skip(p);
+        if (*p++ != ']' || !bar(B, total, i, j, m, L))
+            return 0;
+        p = skip(p);
+        if (*p == ']')
+            return *skip(p + 1) == '\0';
+        if (*p++ != ',')
+            return 0;
+        p = skip(p);
+    }
+}
+
+/* Tells the form by the first bar, as documented. */
 static int reference(rs_barcode_t B, const char *arg, slong L)
 {
-    const char *p = arg;
+    const char *p = skip(arg), *q;
     fmpz_t i, j, m, total;
-    int ok = 1;
+    int ok;
     if (strcmp(arg, "-") == 0 || *arg == '\0')
         return 1;
     fmpz_init(i);
     fmpz_init(j);
     fmpz_init(m);
     fmpz_init(total);
-    for (;;) {
-        while (blank(*p))
-            p++;
-        if (!count(i, &p) || *p++ != '-' || !count(j, &p)) {
-            ok = 0;
-            break;
-        }
-        fmpz_one(m);
-        if (*p == 'x') {
-            p++;
-            if (!count(m, &p)) {
-                ok = 0;
-                break;
-            }
-        }
-        while (blank(*p))
-            p++;
-        fmpz_add(total, total, m);
-        if (fmpz_cmp_si(j, L) > 0 || fmpz_cmp(i, j) > 0 || fmpz_is_zero(m) ||
-            fmpz_cmp_si(total, RS_MAX_TOTAL_WIDTH) > 0 ||
-            (*p != ',' && *p != '\0')) {
-            ok = 0;
-            break;
-        }
-        {
-            slong a = fmpz_get_si(i), b = fmpz_get_si(j);
-            rs_barcode_set_entry(B, a, b,
-                                 rs_barcode_get(B, a, b) + fmpz_get_si(m));
-        }
-        if (*p++ == '\0')
-            break;
-    }
+    q = p;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    if (*p == '[' && (*skip(p + 1) == '[' || *skip(p + 1) == ']'))
+        ok = ref_json(B, p, L, i, j, m, total);
+    else if (*q == '[')
+        ok = ref_sum(B, p, L, i, j, m, total);
+    else
+        ok = ref_arg(B, p, L, i, j, m, total);
     fmpz_clear(i);
     fmpz_clear(j);
     fmpz_clear(m);
@@ -110,6 +189,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                  err->msg);
         FZ_CHECK(rs_barcode_equal(S, B), "canonical form reads different");
         free(m.buf);
+        for (i = RS_BARCODE_SUM; i <= RS_BARCODE_JSON; i++) {
+            char *t = rs_barcode_get_str(B, (int)i);
+            FZ_CHECK(rs_parse_barcode(S, L, t, "--barcode", err) == RS_OK,
+                     err->msg);
+            FZ_CHECK(rs_barcode_equal(S, B), "a printed form reads different");
+            flint_free(t);
+        }
     } else {
         FZ_CHECK(r != RS_OK, "an invalid --barcode value was accepted");
         fz_check_rejection(r, err, NULL, arg, strlen(arg));
