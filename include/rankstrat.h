@@ -20,6 +20,7 @@
 #include "rankstrat/invariants.h"
 #include "rankstrat/point.h"
 #include "rankstrat/doc.h"
+#include "rankstrat/format.h"
 
 #define RANKSTRAT_VERSION "0.1.0"
 

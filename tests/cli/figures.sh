@@ -1,0 +1,81 @@
+#!/bin/sh
+# Checks of the Hasse figures and strata tables as users see them (run by
+# tests/cli/run.sh with the CLI path as argument; the tools come from
+# ./setup --deps: Graphviz, python3, pdflatex with TikZ, chromium):
+#   - geometry (tests/cli/figures_check.py) of the DOT as Graphviz draws it
+#     (`neato -n2 -Tplain`) and of rankstrat's SVG: ids as in the table,
+#     rows strictly by dimension, no edge through a foreign node;
+#   - every TikZ picture (--width 12cm) and every LaTeX table compiles in a
+#     plain article with pdflatex, without an Overfull box;
+#   - the HTML explorer in headless chromium (tests/cli/html_selftest.sh).
+set -u
+cli=$1
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail=0
+pass=0
+
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL figures: $1"; fail=$((fail + 1)); }
+
+fibers="2,2,2:0 2,2,2,2:0 1,2,2,1:0 3,3,3:1 2,3,2,3:1 2,3,2:1 3,3,3:0"
+
+# ---- geometry -------------------------------------------------------------
+for fr in $fibers; do
+    d=${fr%:*}
+    r=${fr#*:}
+    f="--dims $d --rank $r"
+    # shellcheck disable=SC2086
+    "$cli" strata $f --hasse --format json >"$tmp/s.json" || bad "$f: strata"
+    for variant in "dim:" "codim:--levels codim" "dim:--label glyph,id,barcode" \
+        "dim:--label id,barcode,ranks,dim,codim,components"; do
+        lev=${variant%%:*}
+        opts=${variant#*:}
+        # shellcheck disable=SC2086
+        if "$cli" hasse $f $opts --format dot >"$tmp/h.dot" &&
+            neato -n2 -Tplain "$tmp/h.dot" >"$tmp/h.plain" &&
+            python3 tests/cli/figures_check.py "$tmp/s.json" plain \
+                "$tmp/h.plain" "$lev" >/dev/null; then ok; else
+            bad "$f $opts: DOT as drawn by neato -n2"
+        fi
+        # shellcheck disable=SC2086
+        if "$cli" hasse $f $opts --format svg >"$tmp/h.svg" &&
+            python3 tests/cli/figures_check.py "$tmp/s.json" svg \
+                "$tmp/h.svg" "$lev" >/dev/null; then ok; else
+            bad "$f $opts: SVG"
+        fi
+    done
+done
+
+# ---- pdflatex -------------------------------------------------------------
+# Compiles $1 (a fragment) in a default article; fails on an error or an
+# Overfull box.
+latex_ok() {
+    {
+        printf '\\documentclass{article}\n%s\n\\begin{document}\n' "$2"
+        printf '\\noindent\\input{frag.tex}\n\\end{document}\n'
+    } >"$tmp/doc.tex"
+    cp "$1" "$tmp/frag.tex"
+    (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex \
+        >/dev/null 2>&1) || return 1
+    ! grep -q 'Overfull' "$tmp/doc.log"
+}
+
+for fr in $fibers; do
+    d=${fr%:*}
+    r=${fr#*:}
+    f="--dims $d --rank $r"
+    for opts in "" "--label glyph,id,dim" "--levels codim --label id,ranks"; do
+        # shellcheck disable=SC2086
+        "$cli" hasse $f $opts --format tikz --width 12cm >"$tmp/p.tex"
+        if latex_ok "$tmp/p.tex" '\usepackage{tikz}'; then ok; else
+            bad "$f $opts: TikZ does not compile cleanly"
+            grep -A2 'Overfull\|^!' "$tmp/doc.log" | head -5
+        fi
+    done
+done
+
+echo "figures: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
