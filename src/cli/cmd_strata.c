@@ -1,4 +1,6 @@
 /* rankstrat strata: every stratum of a fiber, as a table. */
+#include <string.h>
+
 #include "cli/cli.h"
 #include "cli/invariants_out.h"
 #include "cli/strata_cmd.h"
@@ -16,8 +18,10 @@ static const char usage_text[] =
     "strata covering it in the closure order (its Hasse diagram).\n"
     "\n"
     "Rows are sorted by decreasing dimension, then by increasing rank list\n"
-    "(r_10, r_20, ..., r_L0, r_21, ...); ids count rows from 0 (LaTeX names\n"
-    "them S_1, S_2, ...).  The text table ends with a summary of the fiber:\n"
+    "(r_10, r_20, ..., r_L0, r_21, ...); ids count rows from 0, the same\n"
+    "ids in every output of rankstrat (LaTeX and Markdown write S_{0},\n"
+    "S0, ...; 'rankstrat hasse' labels nodes so).  The text table ends\n"
+    "with a summary of the fiber:\n"
     "number of strata, of top-dimensional strata, of maximal strata (whose\n"
     "closures are the irreducible components) and the minimal stratum.\n"
     "\n"
@@ -26,9 +30,16 @@ static const char usage_text[] =
     "  --rank R               rank of W\n"
     "  --product MATFILE      W itself (matrix file, '-' = standard input)\n"
     "  --format FMT           text (default), json (the rankstrat-strata\n"
-    "                         schema), csv (RFC 4180, header row, CRLF) or\n"
-    "                         latex (a booktabs tabular with the covered-by\n"
-    "                         column; needs \\usepackage{booktabs})\n"
+    "                         schema), csv (RFC 4180, header row, CRLF),\n"
+    "                         latex (a longtable as wide as the text,\n"
+    "                         breaking across pages; needs\n"
+    "                         \\usepackage{booktabs,longtable,array}) or\n"
+    "                         markdown (a pipe table)\n"
+    "  --columns LIST         latex and markdown: the columns, a comma\n"
+    "                         list of id, barcode, ranks, dim, codim,\n"
+    "                         components, covers, points (default\n"
+    "                         id,ranks,barcode,dim,codim,components,covers,\n"
+    "                         and points with --points)\n"
     "  --hasse                add the covering pairs: a covered-by column,\n"
     "                         or the \"covers\" list in JSON\n"
     "  --points               add a column with the number of points of\n"
@@ -45,7 +56,8 @@ static const char usage_text[] =
     "  --order ORDER          dim (default, sorted as above) or enum: the\n"
     "                         enumeration order (increasing r_10, r_20,\n"
     "                         r_21, r_30, ...), written as found without\n"
-    "                         storing the strata; not with --hasse or latex\n"
+    "                         storing the strata; not with --hasse, latex\n"
+    "                         or markdown\n"
     "  --max-strata N         refuse (exit status 2) fibers with more than\n"
     "                         N strata (default 2000000; 0 = no bound)\n"
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
@@ -56,6 +68,7 @@ static const char usage_text[] =
 typedef struct {
     rs_cli_fiber f;
     int fmt, hasse, naive, stream, points;
+    int cols[RS_STRATA_MAX_COLUMNS], ncols;
     slong max_strata;
     const char *out_path;
 } strata_job;
@@ -130,7 +143,11 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_ranks_t R;
     rs_barcode_t B;
     slong id, w_bar = 0, w_pts = 16, fiber_dim;
-    int status = RS_OK, covers = job->hasse || job->fmt == RS_STRATA_LATEX;
+    int table = job->fmt == RS_STRATA_LATEX || job->fmt == RS_STRATA_MARKDOWN;
+    int status = RS_OK,
+        covers =
+            job->hasse ||
+            (table && rs_strata_columns_need_covers(job->cols, job->ncols));
     rs_invariants_t I;
 
     rs_strata_init(S, job->f.d, job->f.L, job->f.r);
@@ -170,6 +187,11 @@ static int run_collect(strata_job *job, rs_error_t err)
         p.w_pts = w_pts;
         if (job->fmt == RS_STRATA_JSON)
             p.inv = I;
+        if (table) {
+            memcpy(p.cols, job->cols, sizeof p.cols);
+            p.ncols = job->ncols;
+            rs_strata_table_measure(&p, S, C);
+        }
         rs_strata_printer_header(&p);
         rs_strata_printer_rows(&p, S, C);
         rs_strata_printer_footer(&p, job->hasse ? C : NULL);
@@ -200,7 +222,9 @@ int rs_cmd_strata(int argc, char **argv)
     strata_job job;
     slong n = 0;
     rs_error_t err;
-    static const char *const formats[] = {"text", "json", "csv", "latex", NULL};
+    const char *columns = NULL;
+    static const char *const formats[] = {"text",  "json",     "csv",
+                                          "latex", "markdown", NULL};
     static const char *const methods[] = {"local", "naive", NULL};
     static const char *const orders[] = {"dim", "enum", NULL};
     rs_cli_opt opts[] = {
@@ -212,6 +236,7 @@ int rs_cmd_strata(int argc, char **argv)
         {"--points", NULL, NULL, &job.points},
         {"--hasse-method", NULL, &method, NULL},
         {"--order", NULL, &order, NULL},
+        {"--columns", NULL, &columns, NULL},
         {"--max-strata", NULL, &max_strata, NULL},
         {"--output", "-o", &job.out_path, NULL},
     };
@@ -230,14 +255,25 @@ int rs_cmd_strata(int argc, char **argv)
     if (rs_cli_choice(&job.fmt, format, formats, "--format", err) ||
         rs_cli_choice(&job.naive, method, methods, "--hasse-method", err) ||
         rs_cli_choice(&ord, order, orders, "--order", err) ||
-        rs_cli_parse_max_strata(&job.max_strata, max_strata, err))
+        rs_cli_parse_max_strata(&job.max_strata, max_strata, err) ||
+        rs_strata_columns_parse(job.cols, &job.ncols, columns, err))
         return rs_cli_fail("strata", err);
+    if (columns != NULL && job.fmt != RS_STRATA_LATEX &&
+        job.fmt != RS_STRATA_MARKDOWN) {
+        rs_error_set(err, RS_EINPUT,
+                     "--columns applies to --format latex and markdown");
+        return rs_cli_fail("strata", err);
+    }
+    /* --points is the points column of the LaTeX and Markdown tables */
+    if (job.points && columns == NULL)
+        rs_strata_columns_add(job.cols, &job.ncols, "points");
     job.stream = ord == 1;
-    if (job.stream && (job.hasse || job.fmt == RS_STRATA_LATEX)) {
+    if (job.stream && (job.hasse || job.fmt == RS_STRATA_LATEX ||
+                       job.fmt == RS_STRATA_MARKDOWN)) {
         rs_error_set(err, RS_EINPUT,
                      "--order enum writes rows as they are found and cannot "
                      "be combined with %s",
-                     job.hasse ? "--hasse" : "--format latex");
+                     job.hasse ? "--hasse" : "--format latex or markdown");
         return rs_cli_fail("strata", err);
     }
     if (job.stream && job.points && job.fmt == RS_STRATA_TEXT) {

@@ -1,7 +1,7 @@
 /* Tables of strata: text (aligned columns and a fiber summary), JSON (the
-   rankstrat-strata schema of docs/formats.md), CSV (RFC 4180: CRLF line ends,
-   a header row, quoted fields where they contain commas) and LaTeX (a
-   booktabs tabular). */
+   rankstrat-strata schema of docs/formats.md) and CSV (RFC 4180: CRLF
+   line ends, a header row, quoted fields where they contain commas); LaTeX
+   and Markdown are in strata_table.c. */
 #include "cli/invariants_out.h"
 #include "cli/strata_out.h"
 
@@ -143,17 +143,6 @@ static slong rank_list_len(const rs_ranks_t R)
     return len - 1;
 }
 
-/* r_{ji} in LaTeX: r_{ji}, or r_{j,i} once a layer index has two digits. */
-static void wbuf_latex_r(rs_wbuf *w, slong L, slong i, slong j)
-{
-    rs_wbuf_str(w, "r_{");
-    rs_wbuf_slong(w, j);
-    if (L >= 10)
-        rs_wbuf_char(w, ',');
-    rs_wbuf_slong(w, i);
-    rs_wbuf_char(w, '}');
-}
-
 /* ---- the printer ----------------------------------------------------- */
 
 void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
@@ -199,6 +188,9 @@ void rs_strata_printer_init(rs_strata_printer *p, FILE *f, int format,
     k = L + 2 < FLINT_BITS - 2 ? rs_wbuf_digits(WORD(1) << (L + 2)) : 0;
     p->w_comps = FLINT_MAX(k, 5);
     p->w_bar = FLINT_MAX(w_bar, 7);
+    rs_strata_columns_parse(p->cols, &p->ncols, NULL, NULL);
+    p->t_ranks = p->t_bar = p->t_covers = 0;
+    p->w_num = 1;
 }
 
 void rs_strata_printer_clear(rs_strata_printer *p)
@@ -306,31 +298,6 @@ static void csv_header(rs_strata_printer *p)
     rs_wbuf_str(w, "\r\n");
 }
 
-static void latex_header(rs_strata_printer *p)
-{
-    rs_wbuf *w = &p->w;
-    slong L = p->L, i, j, k;
-    rs_wbuf_str(w, "% Strata of the fiber of a ");
-    rs_wbuf_fiber(w, p->r, p->d, L);
-    rs_wbuf_str(w, ", by decreasing dimension\n% (rankstrat strata). "
-                   "Needs \\usepackage{booktabs}.\n"
-                   "\\begin{tabular}{lllrrrl");
-    if (p->points)
-        rs_wbuf_char(w, 'l');
-    rs_wbuf_str(w, "}\n\\toprule\nstratum & rank list $(");
-    for (i = 0, k = 0; i < L; i++)
-        for (j = i + 1; j <= L; j++) {
-            if (k++)
-                rs_wbuf_str(w, ", ");
-            wbuf_latex_r(w, L, i, j);
-        }
-    rs_wbuf_str(w, ")$ & barcode & $\\dim$ & codim & components & "
-                   "covered by (codim)");
-    if (p->points)
-        rs_wbuf_str(w, " & points over $\\mathbf{F}_q$");
-    rs_wbuf_str(w, " \\\\\n\\midrule\n");
-}
-
 void rs_strata_printer_header(rs_strata_printer *p)
 {
     switch (p->format) {
@@ -344,7 +311,7 @@ void rs_strata_printer_header(rs_strata_printer *p)
         csv_header(p);
         break;
     default:
-        latex_header(p);
+        rs_strata_table_header(p);
     }
 }
 
@@ -357,6 +324,11 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
     slong k, comps = rs_barcode_components_log2(B), codim = p->N - dim;
 
     p->top += dim == p->fiber_dim;
+    if (p->format == RS_STRATA_LATEX || p->format == RS_STRATA_MARKDOWN) {
+        rs_strata_table_row(p, id, R, B, dim, C, first, nup, dims);
+        p->rows++;
+        return;
+    }
     if (p->format == RS_STRATA_TEXT) {
         p->maximal += rs_barcode_is_maximal(B);
         if (rs_barcode_is_minimal(B))
@@ -443,36 +415,7 @@ void rs_strata_printer_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
         rs_wbuf_str(w, "\r\n");
         break;
     default:
-        rs_wbuf_str(w, "$S_{");
-        rs_wbuf_slong(w, id + 1);
-        rs_wbuf_str(w, "}$ & $(");
-        wbuf_rank_list(w, R);
-        rs_wbuf_str(w, ")$ & $");
-        rs_wbuf_barcode(w, B, " + ");
-        rs_wbuf_str(w, "$ & ");
-        rs_wbuf_slong(w, dim);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_slong(w, codim);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_pow2(w, comps);
-        rs_wbuf_str(w, " & ");
-        for (k = 0; k < nup; k++) {
-            if (k)
-                rs_wbuf_str(w, ", ");
-            rs_wbuf_str(w, "$S_{");
-            rs_wbuf_slong(w, rs_covers_upper(C, first + k) + 1);
-            rs_wbuf_str(w, "}$\\,(");
-            rs_wbuf_slong(w, dims[rs_covers_upper(C, first + k)] - dim);
-            rs_wbuf_char(w, ')');
-        }
-        if (nup == 0)
-            rs_wbuf_str(w, "--");
-        if (p->points) {
-            rs_wbuf_str(w, " & $");
-            rs_strata_printer_points_cell(p, B, dim);
-            rs_wbuf_char(w, '$');
-        }
-        rs_wbuf_str(w, " \\\\\n");
+        break;
     }
     p->rows++;
 }
@@ -524,7 +467,7 @@ void rs_strata_printer_footer(rs_strata_printer *p, const rs_covers_t C)
     case RS_STRATA_CSV:
         break;
     default:
-        rs_wbuf_str(w, "\\bottomrule\n\\end{tabular}\n");
+        rs_strata_table_footer(p);
     }
     rs_wbuf_flush(w);
 }

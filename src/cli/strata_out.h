@@ -6,7 +6,15 @@
 #include "cli/wbuf.h"
 #include "rankstrat.h"
 
-enum { RS_STRATA_TEXT, RS_STRATA_JSON, RS_STRATA_CSV, RS_STRATA_LATEX };
+enum {
+    RS_STRATA_TEXT,
+    RS_STRATA_JSON,
+    RS_STRATA_CSV,
+    RS_STRATA_LATEX,
+    RS_STRATA_MARKDOWN
+};
+
+#define RS_STRATA_MAX_COLUMNS 32
 
 typedef struct {
     rs_wbuf w;
@@ -28,6 +36,11 @@ typedef struct {
     slong w_pts;          /* text: width of the points column (when not last) */
     rs_points_cache_struct *cache;
     const rs_invariants_struct *inv;
+    /* LaTeX and Markdown (strata_table.c): the columns chosen, and the
+       widest rank list, barcode and covers in characters, the digits of
+       the widest number */
+    int cols[RS_STRATA_MAX_COLUMNS], ncols;
+    slong t_ranks, t_bar, t_covers, t_points, w_num;
 } rs_strata_printer;
 
 /* Starts a table of the fiber (d, r) with `count` strata, fiber dimension
@@ -71,6 +84,27 @@ slong rs_cli_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r);
 /* The length of B's text cell. */
 slong rs_strata_points_cell_len(const rs_barcode_t B);
 void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B);
+/* ---- LaTeX and Markdown tables (strata_table.c) ---- */
+
+/* Parses --columns (NULL: the default, every column) into column
+   indices. */
+int rs_strata_columns_parse(int *cols, int *ncols, const char *arg,
+                            rs_error_t err);
+/* Whether the covers column is among them. */
+int rs_strata_columns_need_covers(const int *cols, int ncols);
+/* Whether the column `name` is among them; adds it at the end if not. */
+int rs_strata_columns_has(const int *cols, int ncols, const char *name);
+void rs_strata_columns_add(int *cols, int *ncols, const char *name);
+/* Widths of the printer's LaTeX columns from the whole fiber (before the
+   header). */
+void rs_strata_table_measure(rs_strata_printer *p, const rs_strata_t S,
+                             const rs_covers_t C);
+void rs_strata_table_header(rs_strata_printer *p);
+void rs_strata_table_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
+                         const rs_barcode_t B, slong dim,
+                         const rs_covers_struct *C, slong first, slong nup,
+                         const slong *dims);
+void rs_strata_table_footer(rs_strata_printer *p);
 
 /* Length of B as printed by rs_barcode_fprint. */
 slong rs_cli_barcode_text_len(const rs_barcode_t B);

@@ -4,8 +4,9 @@
 #   - JSON parses (python3 -m json.tool) and is consistent (count, ids,
 #     covers, the size of every rank list);
 #   - CSV parses as RFC 4180 (python3 csv) with a header and CRLF line ends;
-#   - DOT parses with Graphviz `dot` and --format svg renders (if `dot` is
-#     installed; without it --format svg must fail cleanly);
+#   - DOT parses with Graphviz `dot`, --format svg is written and --format
+#     png renders (if Graphviz is installed; without it --format png must
+#     fail cleanly);
 #   - the LaTeX table and the TikZ picture compile with pdflatex (if
 #     installed);
 #   - -o FILE writes the file and nothing else, and leaves no file behind
@@ -92,31 +93,32 @@ if have dot; then
 else
     echo "strata_tools: Graphviz dot not installed: DOT parsing and SVG rendering skipped"
 fi
-# without dot on PATH, svg fails cleanly: status 1, one line, no output
-PATH=/nonexistent "$cli" hasse --dims 2,2,2 --rank 0 --format svg -o "$tmp/none.svg" >"$tmp/stdout" 2>"$tmp/stderr"
+if have neato; then
+    "$cli" hasse --dims 2,2,2 --rank 0 --format png -o "$tmp/h.png"
+    if [ "$(head -c 4 "$tmp/h.png" | tail -c 3)" = PNG ]; then ok; else bad "hasse --format png"; fi
+fi
+# without Graphviz on PATH, png fails cleanly: status 1, one line, no
+# output; svg does not need it
+PATH=/nonexistent "$cli" hasse --dims 2,2,2 --rank 0 --format png -o "$tmp/none.png" >"$tmp/stdout" 2>"$tmp/stderr"
 st=$?
-if [ "$st" -eq 1 ] && [ ! -e "$tmp/none.svg" ] && [ ! -s "$tmp/stdout" ] &&
-    grep -q "Graphviz 'dot' was not found" "$tmp/stderr"; then ok; else bad "svg without dot: status $st"; fi
+if [ "$st" -eq 1 ] && [ ! -e "$tmp/none.png" ] && [ ! -s "$tmp/stdout" ] &&
+    grep -q "Graphviz 'neato' was not found" "$tmp/stderr"; then ok; else bad "png without Graphviz: status $st"; fi
+if PATH=/nonexistent "$cli" hasse --dims 2,2,2 --rank 0 --format svg >"$tmp/s2.svg" &&
+    grep -q '</svg>' "$tmp/s2.svg"; then ok; else bad "svg without Graphviz"; fi
 
 # ---- LaTeX --------------------------------------------------------------
 if have pdflatex; then
     "$cli" strata --dims 1,2,2,1 --rank 0 --format latex >"$tmp/table.tex"
     cat >"$tmp/doc.tex" <<'EOF'
 \documentclass{article}
-\usepackage{booktabs}
+\usepackage{booktabs,longtable,array}
 \begin{document}
 \input{table.tex}
 \end{document}
 EOF
     if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex >latex.log 2>&1); then ok; else bad "the LaTeX table does not compile (see pdflatex log)"; fi
     "$cli" hasse --dims 1,2,2,1 --rank 0 --format tikz >"$tmp/hasse.tex"
-    if kpsewhich standalone.cls >/dev/null 2>&1; then
-        printf '%s\n' '\documentclass[tikz]{standalone}' >"$tmp/pic.tex"
-    else
-        echo "strata_tools: the LaTeX class standalone is not installed" \
-            "(Debian: texlive-latex-extra): TikZ compiled in article instead"
-        printf '%s\n' '\documentclass{article}' '\usepackage{tikz}' >"$tmp/pic.tex"
-    fi
+    printf '%s\n' '\documentclass{article}' '\usepackage{tikz}' >"$tmp/pic.tex"
     printf '%s\n' '\begin{document}' '\input{hasse.tex}' '\end{document}' >>"$tmp/pic.tex"
     if (cd "$tmp" && pdflatex -interaction=nonstopmode -halt-on-error pic.tex >tikz.log 2>&1); then ok; else bad "the TikZ picture does not compile: $(grep -m1 '^!' "$tmp/tikz.log")"; fi
 else

@@ -1,1 +1,1 @@
-hasse --dims 2,2,2 --rank 0 --format png
+hasse --dims 2,2,2 --rank 0 --format gif

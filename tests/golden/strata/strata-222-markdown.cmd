@@ -1,0 +1,1 @@
+strata --dims 2,2,2 --rank 0 --format markdown

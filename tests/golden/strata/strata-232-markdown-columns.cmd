@@ -1,0 +1,1 @@
+strata --dims 2,3,2 --rank 1 --format markdown --columns id,ranks,codim
