@@ -188,9 +188,9 @@ void rs_barcode_fprint_arg(FILE *f, const rs_barcode_t B);
 
 /* The three forms the tool prints a barcode in. */
 enum {
-    RS_BARCODE_SUM,  /* "2[0,0] + [1,2]" (text tables; "-" without bars) */
-    RS_BARCODE_ARG,  /* "0-0x2,1-2" (command-line syntax; "" without bars) */
-    RS_BARCODE_JSON  /* "[[0,0,2],[1,2,1]]" (JSON triples [i, j, m]) */
+    RS_BARCODE_SUM, /* "2[0,0] + [1,2]" (text tables; "-" without bars) */
+    RS_BARCODE_ARG, /* "0-0x2,1-2" (command-line syntax; "" without bars) */
+    RS_BARCODE_JSON /* "[[0,0,2],[1,2,1]]" (JSON triples [i, j, m]) */
 };
 
 /* B in one of the forms above, bars in triangle order (by i, then j), as

@@ -46,29 +46,29 @@ RS_BEGIN_DECLS
    of its ends. */
 typedef struct {
     slong n, nrows, ne;
-    slong *row;         /* row of each vertex, 0 = bottom */
-    slong *row_key;     /* key of each row (increasing upwards) */
-    double *row_y;      /* centre line of each row */
-    double *row_h;      /* band height of each row */
-    double *x, *y;      /* centre of each vertex's box */
-    double *w, *h;      /* box sizes (copied from the input) */
-    slong *lo, *hi;     /* edge k joins vertex lo[k] (lower) to hi[k] */
-    slong *path_off;    /* edge k: points path_off[k] .. path_off[k+1]-1 */
-    double *path;       /* control points, (x, y) pairs */
+    slong *row;           /* row of each vertex, 0 = bottom */
+    slong *row_key;       /* key of each row (increasing upwards) */
+    double *row_y;        /* centre line of each row */
+    double *row_h;        /* band height of each row */
+    double *x, *y;        /* centre of each vertex's box */
+    double *w, *h;        /* box sizes (copied from the input) */
+    slong *lo, *hi;       /* edge k joins vertex lo[k] (lower) to hi[k] */
+    slong *path_off;      /* edge k: points path_off[k] .. path_off[k+1]-1 */
+    double *path;         /* control points, (x, y) pairs */
     double width, height; /* every box and path lies in [0,w] x [0,h] */
-    double left;        /* boxes start at x >= left (room for a scale) */
-    slong crossings;    /* edge crossings of the order chosen */
-    slong dummies;      /* dummy vertices used */
+    double left;          /* boxes start at x >= left (room for a scale) */
+    slong crossings;      /* edge crossings of the order chosen */
+    slong dummies;        /* dummy vertices used */
 } rs_layout_struct;
 
 typedef rs_layout_struct rs_layout_t[1];
 
 typedef struct {
-    double node_sep;  /* horizontal gap between boxes (default 14) */
-    double dummy_w;   /* width reserved for a dummy vertex (default 4) */
-    double row_gap;   /* least vertical gap between bands (default 36) */
-    double left;      /* room kept free left of the boxes (default 0) */
-    slong sweeps;     /* crossing-reduction sweeps (default 24) */
+    double node_sep; /* horizontal gap between boxes (default 14) */
+    double dummy_w;  /* width reserved for a dummy vertex (default 4) */
+    double row_gap;  /* least vertical gap between bands (default 36) */
+    double left;     /* room kept free left of the boxes (default 0) */
+    slong sweeps;    /* crossing-reduction sweeps (default 24) */
 } rs_layout_opts;
 
 /* Fills *o with the defaults above. */
@@ -81,15 +81,14 @@ void rs_layout_clear(rs_layout_t Y);
    ne edges (ends[2k], ends[2k+1]) each from a vertex with smaller key to
    one with larger key; opts NULL means the defaults.  Returns RS_EINPUT
    (with a message) if an edge does not go upwards or names no vertex. */
-int rs_layout_compute(rs_layout_t Y, slong n, const slong *key,
-                      const double *w, const double *h, slong ne,
-                      const slong *ends, const rs_layout_opts *opts,
-                      rs_error_t err);
+int rs_layout_compute(rs_layout_t Y, slong n, const slong *key, const double *w,
+                      const double *h, slong ne, const slong *ends,
+                      const rs_layout_opts *opts, rs_error_t err);
 
 /* Point of edge k's spline at parameter t in [0, 1] (uniform over its
    Bezier pieces). */
-void rs_layout_edge_point(double *px, double *py, const rs_layout_t Y,
-                          slong k, double t);
+void rs_layout_edge_point(double *px, double *py, const rs_layout_t Y, slong k,
+                          double t);
 
 /* ---- Hasse figures ------------------------------------------------- */
 
@@ -116,8 +115,8 @@ typedef struct {
     const rs_strata_struct *S;
     const rs_covers_struct *C;
     int labels;
-    int codim;       /* rows by codimension, increasing upwards */
-    rs_layout_t Y;   /* vertex k = stratum k, edge k = cover k */
+    int codim;     /* rows by codimension, increasing upwards */
+    rs_layout_t Y; /* vertex k = stratum k, edge k = cover k */
 } rs_hasse_figure_struct;
 
 typedef rs_hasse_figure_struct rs_hasse_figure_t[1];
@@ -135,8 +134,7 @@ void rs_hasse_fprint_svg(FILE *f, const rs_hasse_figure_t F);
 
 /* A tikzpicture for a plain article (\usepackage{tikz}); width_cm > 0
    scales the whole picture, text included, to that width. */
-void rs_hasse_fprint_tikz(FILE *f, const rs_hasse_figure_t F,
-                          double width_cm);
+void rs_hasse_fprint_tikz(FILE *f, const rs_hasse_figure_t F, double width_cm);
 
 /* Graphviz DOT with fixed positions: `neato -n2` draws the same picture
    (node sN, edges with their splines as `pos`). */

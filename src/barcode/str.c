@@ -111,13 +111,11 @@ static int layer(slong *v, rd *p, const char *what)
         return fail(p, a, RS_EINPUT, "expected %s", what);
     if (*v > p->L)
         return fail(p, a, RS_EINPUT,
-                    "expected a layer index between 0 and L = %ld",
-                    (long)p->L);
+                    "expected a layer index between 0 and L = %ld", (long)p->L);
     return RS_OK;
 }
 
-static int add_bar(rd *p, rs_barcode_t T, slong a, slong b, slong m,
-                   size_t at)
+static int add_bar(rd *p, rs_barcode_t T, slong a, slong b, slong m, size_t at)
 {
     if (a > b)
         return fail(p, at, RS_EINPUT, "expected a bar %s with i <= j", p->bar);

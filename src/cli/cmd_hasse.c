@@ -77,8 +77,7 @@ static int parse_width(double *cm, const char *arg, rs_error_t err)
     }
     v = strtod(arg, &end);
     for (k = 0; k < sizeof units / sizeof units[0]; k++)
-        if (end != arg && strcmp(end, units[k].unit) == 0 && v > 0 &&
-            v < 1e4) {
+        if (end != arg && strcmp(end, units[k].unit) == 0 && v > 0 && v < 1e4) {
             *cm = v * units[k].cm;
             return RS_OK;
         }
@@ -115,8 +114,8 @@ int rs_cmd_hasse(int argc, char **argv)
     rs_covers_t C;
     rs_cli_progress prog;
     rs_outfile_t out;
-    static const char *const formats[] = {"dot", "tikz", "svg", "json",
-                                          "pdf", "png", "html", NULL};
+    static const char *const formats[] = {"dot", "tikz", "svg",  "json",
+                                          "pdf", "png",  "html", NULL};
     static const char *const level_names[] = {"dim", "codim", NULL};
     static const char *const methods[] = {"local", "naive", NULL};
     rs_cli_opt opts[] = {

@@ -12,7 +12,8 @@
 
 extern char **environ;
 
-/* ---- PDF and PNG ------------------------------------------------------------- */
+/* ---- PDF and PNG
+ * ------------------------------------------------------------- */
 
 static int dot_missing(const char *fmt, rs_error_t err)
 {
@@ -42,13 +43,13 @@ static int run_dot(FILE *in, FILE *svg, const char *fmt, rs_error_t err)
         return dot_missing(fmt, err);
     if (rc != 0)
         return rs_error_set(err, RS_EINPUT,
-                            "--format %s: cannot run Graphviz 'neato': %s",
-                            fmt, strerror(rc));
+                            "--format %s: cannot run Graphviz 'neato': %s", fmt,
+                            strerror(rc));
     while (waitpid(pid, &wstatus, 0) < 0)
         if (errno != EINTR)
             return rs_error_set(err, RS_EINTERNAL,
-                                "internal error: --format %s: waitpid: %s",
-                                fmt, strerror(errno));
+                                "internal error: --format %s: waitpid: %s", fmt,
+                                strerror(errno));
     if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127)
         return dot_missing(fmt, err);
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)

@@ -67,8 +67,8 @@ static void dt_text(rs_fig_sink *k, double x, double y, const char *s,
             cls == FIG_TEXT_SCALE ? "fontcolor=\"#555555\", " : "", x, y, s);
 }
 
-static void dt_line(rs_fig_sink *k, double x0, double y0, double x1,
-                    double y1, double width)
+static void dt_line(rs_fig_sink *k, double x0, double y0, double x1, double y1,
+                    double width)
 {
     dot_sink *d = (dot_sink *)k;
     slong n = d->aux++;

@@ -13,9 +13,8 @@
 int rs_label_parse(int *labels, const char *arg, const char *opt,
                    rs_error_t err)
 {
-    static const char *const names[] = {"id",    "barcode", "glyph",
-                                        "ranks", "dim",     "codim",
-                                        "components"};
+    static const char *const names[] = {"id",  "barcode", "glyph",     "ranks",
+                                        "dim", "codim",   "components"};
     const char *p = arg;
     int v = 0;
     for (;;) {
@@ -161,8 +160,8 @@ static void glyph_size(double *w, double *h, const rs_barcode_t B)
 
 /* ---- the figure ------------------------------------------------------ */
 
-static void measure(double *w, double *h, const rs_hasse_figure_t F,
-                    slong id, sbuf *ln, rs_barcode_t B, rs_ranks_t R)
+static void measure(double *w, double *h, const rs_hasse_figure_t F, slong id,
+                    sbuf *ln, rs_barcode_t B, rs_ranks_t R)
 {
     int k;
     double cw = 0.0, ch = 0.0;
@@ -286,11 +285,9 @@ static void draw_glyph(rs_fig_sink *k, const rs_barcode_t B, double x0,
         }
     /* the layers 0..L: an axis with a tick each, below the bars */
     y += GY / 2.0 - 1.0;
-    k->line(k, x0, y - GTICK / 2.0, x0 + GX * (double)L, y - GTICK / 2.0,
-            0.4);
+    k->line(k, x0, y - GTICK / 2.0, x0 + GX * (double)L, y - GTICK / 2.0, 0.4);
     for (i = 0; i <= L; i++)
-        k->line(k, x0 + GX * (double)i, y, x0 + GX * (double)i, y - GTICK,
-                0.6);
+        k->line(k, x0 + GX * (double)i, y, x0 + GX * (double)i, y - GTICK, 0.6);
 }
 
 void rs_fig_draw(rs_fig_sink *k, const rs_hasse_figure_t F)
@@ -310,8 +307,7 @@ void rs_fig_draw(rs_fig_sink *k, const rs_hasse_figure_t F)
     for (r = 0; r < Y->nrows; r++) {
         snprintf(t, sizeof t, "%s%ld", scale_name(F), (long)Y->row_key[r]);
         k->line(k, ax - 3.0, Y->row_y[r], ax + 3.0, Y->row_y[r], 0.5);
-        k->text(k, ax - 6.0, Y->row_y[r], t, FIG_FONT, FIG_END,
-                FIG_TEXT_SCALE);
+        k->text(k, ax - 6.0, Y->row_y[r], t, FIG_FONT, FIG_END, FIG_TEXT_SCALE);
     }
     for (id = 0; id < Y->n; id++) {
         double x0 = Y->x[id] - Y->w[id] / 2.0, x1 = Y->x[id] + Y->w[id] / 2.0;

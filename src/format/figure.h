@@ -28,8 +28,8 @@ struct rs_fig_sink {
                        double x1, double y1, const char *title);
     void (*node_end)(rs_fig_sink *k, slong id);
     /* one line of text centred vertically at y; anchor FIG_* */
-    void (*text)(rs_fig_sink *k, double x, double y, const char *s,
-                 double size, int anchor, int cls);
+    void (*text)(rs_fig_sink *k, double x, double y, const char *s, double size,
+                 int anchor, int cls);
     /* a multiplicity "xm" drawn as a times sign and m */
     void (*mult)(rs_fig_sink *k, double x, double y, slong m, double size);
     void (*line)(rs_fig_sink *k, double x0, double y0, double x1, double y1,
@@ -50,6 +50,10 @@ char *rs_fig_title(const rs_hasse_figure_t F, slong id);
 
 /* The comment lines every writer starts with (prefix "% ", "// " ...). */
 void rs_fig_header(FILE *f, const rs_hasse_figure_t F, const char *prefix);
+
+/* The SVG of the figure, with the XML prolog and header comment when
+   prolog is nonzero (else to be embedded in HTML). */
+void rs_fig_svg(FILE *f, const rs_hasse_figure_t F, int prolog);
 
 /* Writes s with the characters special to XML escaped. */
 void rs_fig_xml(FILE *f, const char *s);

@@ -40,13 +40,13 @@ void rs_layout_clear(rs_layout_t Y)
 /* Working state over real and dummy vertices. */
 typedef struct {
     slong V, nrows;
-    slong *vrow;        /* row of every vertex */
-    double *vw;         /* box width (dummies: dummy_w) */
+    slong *vrow;         /* row of every vertex */
+    double *vw;          /* box width (dummies: dummy_w) */
     slong *rstart, *ord; /* vertices of row k: ord[rstart[k] .. rstart[k+1]) */
-    slong *pos;         /* index of a vertex within its row */
-    slong *up_off, *up; /* neighbours one row up */
-    slong *dn_off, *dn; /* neighbours one row down */
-    slong *best;        /* best order so far */
+    slong *pos;          /* index of a vertex within its row */
+    slong *up_off, *up;  /* neighbours one row up */
+    slong *dn_off, *dn;  /* neighbours one row down */
+    slong *best;         /* best order so far */
     double *x;
 } lay;
 
@@ -129,8 +129,8 @@ static void reorder_row(lay *G, slong k, int down, keyed *s)
 /* Least-squares placement of one row: minimises sum wt (x - t)^2 subject
    to x[i+1] - x[i] >= sep[i] (pool adjacent violators on x - offset). */
 static void place_row(double *x, const double *t, const double *wt,
-                      const double *sep, slong m, double *blk_v,
-                      double *blk_w, slong *blk_n)
+                      const double *sep, slong m, double *blk_v, double *blk_w,
+                      slong *blk_n)
 {
     slong i, nb = 0, k, at;
     double off = 0.0;
@@ -143,9 +143,9 @@ static void place_row(double *x, const double *t, const double *wt,
         nb++;
         while (nb > 1 && blk_v[nb - 2] > blk_v[nb - 1]) {
             double W = blk_w[nb - 2] + blk_w[nb - 1];
-            blk_v[nb - 2] =
-                (blk_v[nb - 2] * blk_w[nb - 2] + blk_v[nb - 1] * blk_w[nb - 1]) /
-                W;
+            blk_v[nb - 2] = (blk_v[nb - 2] * blk_w[nb - 2] +
+                             blk_v[nb - 1] * blk_w[nb - 1]) /
+                            W;
             blk_w[nb - 2] = W;
             blk_n[nb - 2] += blk_n[nb - 1];
             nb--;
@@ -320,10 +320,9 @@ static void ports(double *px, const rs_layout_t Y, const lay *G,
     flint_free(off);
 }
 
-int rs_layout_compute(rs_layout_t Y, slong n, const slong *key,
-                      const double *w, const double *h, slong ne,
-                      const slong *ends, const rs_layout_opts *opts,
-                      rs_error_t err)
+int rs_layout_compute(rs_layout_t Y, slong n, const slong *key, const double *w,
+                      const double *h, slong ne, const slong *ends,
+                      const rs_layout_opts *opts, rs_error_t err)
 {
     rs_layout_opts o;
     lay G;
@@ -509,8 +508,8 @@ int rs_layout_compute(rs_layout_t Y, slong n, const slong *key,
                 for (j = G.up_off[u]; j < G.up_off[u + 1]; j++)
                     reach = FLINT_MAX(reach, fabs(G.x[G.up[j]] - G.x[u]));
             }
-            gap = FLINT_MIN(FLINT_MAX(o.row_gap, 0.15 * reach),
-                            3.0 * o.row_gap);
+            gap =
+                FLINT_MIN(FLINT_MAX(o.row_gap, 0.15 * reach), 3.0 * o.row_gap);
             Y->row_y[k] = Y->row_y[k - 1] + Y->row_h[k - 1] / 2.0 + gap +
                           Y->row_h[k] / 2.0;
         } else {
@@ -576,8 +575,8 @@ int rs_layout_compute(rs_layout_t Y, slong n, const slong *key,
     return RS_OK;
 }
 
-void rs_layout_edge_point(double *px, double *py, const rs_layout_t Y,
-                          slong k, double t)
+void rs_layout_edge_point(double *px, double *py, const rs_layout_t Y, slong k,
+                          double t)
 {
     slong a = Y->path_off[k], cnt = Y->path_off[k + 1] - a;
     slong pieces = (cnt - 1) / 3, i;

@@ -47,8 +47,8 @@ static void svg_mult(rs_fig_sink *k, double x, double y, slong m, double size)
             x, Y(y), size, (long)m);
 }
 
-static void svg_line(rs_fig_sink *k, double x0, double y0, double x1,
-                     double y1, double width)
+static void svg_line(rs_fig_sink *k, double x0, double y0, double x1, double y1,
+                     double width)
 {
     fprintf(k->f,
             "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" y2=\"%.2f\" "
@@ -58,11 +58,10 @@ static void svg_line(rs_fig_sink *k, double x0, double y0, double x1,
 
 static void svg_dot(rs_fig_sink *k, double x, double y, double r)
 {
-    fprintf(k->f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\"/>\n", x, Y(y),
-            r);
+    fprintf(k->f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\"/>\n", x, Y(y), r);
 }
 
-void rs_hasse_fprint_svg(FILE *f, const rs_hasse_figure_t F)
+void rs_fig_svg(FILE *f, const rs_hasse_figure_t F, int prolog)
 {
     const rs_layout_struct *L = F->Y;
     svg_sink s;
@@ -78,9 +77,11 @@ void rs_hasse_fprint_svg(FILE *f, const rs_hasse_figure_t F)
     s.k.dot = svg_dot;
     s.k.serial = 0;
     s.H = L->height + FIG_MARGIN;
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n", f);
-    rs_fig_header(f, F, "  ");
-    fputs("-->\n", f);
+    if (prolog) {
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!--\n", f);
+        rs_fig_header(f, F, "  ");
+        fputs("-->\n", f);
+    }
     fprintf(f,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
             "xml:space=\"preserve\" "
@@ -113,4 +114,9 @@ void rs_hasse_fprint_svg(FILE *f, const rs_hasse_figure_t F)
     fputs("</g>\n<g class=\"nodes\">\n", f);
     rs_fig_draw(&s.k, F);
     fputs("</g>\n</svg>\n", f);
+}
+
+void rs_hasse_fprint_svg(FILE *f, const rs_hasse_figure_t F)
+{
+    rs_fig_svg(f, F, 1);
 }

@@ -19,8 +19,7 @@ static void tz_node_end(rs_fig_sink *k, slong id)
 static void tz_text(rs_fig_sink *k, double x, double y, const char *s,
                     double size, int anchor, int cls)
 {
-    static const char *const anchors[] = {"", ", anchor=west",
-                                          ", anchor=east"};
+    static const char *const anchors[] = {"", ", anchor=west", ", anchor=east"};
     fprintf(k->f, "\\node[lbl%s%s] at (%.2f,%.2f) {", anchors[anchor],
             cls == FIG_TEXT_SCALE ? ", text=black!65" : "", x, y);
     (void)size;
@@ -43,8 +42,8 @@ static void tz_mult(rs_fig_sink *k, double x, double y, slong m, double size)
             x, y, (long)m);
 }
 
-static void tz_line(rs_fig_sink *k, double x0, double y0, double x1,
-                    double y1, double width)
+static void tz_line(rs_fig_sink *k, double x0, double y0, double x1, double y1,
+                    double width)
 {
     fprintf(k->f, "\\draw[line width=%.3fbp] (%.2f,%.2f) -- (%.2f,%.2f);\n",
             width * k->s, x0, y0, x1, y1);
@@ -94,7 +93,8 @@ void rs_hasse_fprint_tikz(FILE *f, const rs_hasse_figure_t F, double width_cm)
         fprintf(f, "\\draw[edge] (%.2f,%.2f)", L->path[2 * a],
                 L->path[2 * a + 1]);
         for (i = a + 1; i + 2 < b; i += 3)
-            fprintf(f, " .. controls (%.2f,%.2f) and (%.2f,%.2f) .. (%.2f,%.2f)",
+            fprintf(f,
+                    " .. controls (%.2f,%.2f) and (%.2f,%.2f) .. (%.2f,%.2f)",
                     L->path[2 * i], L->path[2 * i + 1], L->path[2 * i + 2],
                     L->path[2 * i + 3], L->path[2 * i + 4], L->path[2 * i + 5]);
         fprintf(f, "; %% S%ld -- S%ld\n", (long)F->C->pairs[2 * e],

@@ -77,5 +77,32 @@ for fr in $fibers; do
     done
 done
 
+# ---- HTML in a real browser ----------------------------------------------
+# The page's own #selftest (every stratum present with its barcode, a real
+# click event on a node, the detail panel, closure and star highlights
+# against rank dominance, search by id and by barcode) writes its verdict
+# into the DOM, which chromium dumps.
+browser() {
+    chromium --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync \
+        --user-data-dir="$tmp/chrome" "$@" 2>/dev/null
+}
+for fr in 2,2,2,2:0 2,3,2,3:1 3,3,3,3,3,3:0; do
+    d=${fr%:*}
+    r=${fr#*:}
+    "$cli" hasse --dims "$d" --rank "$r" --format html -o "$tmp/h.html"
+    n=$("$cli" count --dims "$d" --rank "$r")
+    # (the SVG namespace name is not fetched)
+    if sed 's|http://www.w3.org/2000/svg||g' "$tmp/h.html" |
+        grep -Eq '<(link|img|iframe|object|embed)|src=|url\(|https?:|import'; then
+        bad "--dims $d --rank $r: the HTML refers to an external resource"
+    else ok; fi
+    browser --dump-dom "file://$tmp/h.html#selftest" >"$tmp/dom.html"
+    if grep -q "SELFTEST PASS strata=$n " "$tmp/dom.html"; then ok; else
+        bad "--dims $d --rank $r: HTML self-test in chromium: $(grep -A3 'rs-selftest"' "$tmp/dom.html" | head -4)"
+    fi
+done
+
 echo "figures: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

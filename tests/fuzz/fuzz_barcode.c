@@ -53,8 +53,8 @@ static const char *skip(const char *p)
 }
 
 /* "i-j,i-jxm,..." */
-static int ref_arg(rs_barcode_t B, const char *p, slong L, fmpz_t i,
-                   fmpz_t j, fmpz_t m, fmpz_t total)
+static int ref_arg(rs_barcode_t B, const char *p, slong L, fmpz_t i, fmpz_t j,
+                   fmpz_t m, fmpz_t total)
 {
     for (;;) {
         p = skip(p);
@@ -75,8 +75,8 @@ static int ref_arg(rs_barcode_t B, const char *p, slong L, fmpz_t i,
 }
 
 /* "m[i,j] + [i,j] + ..." */
-static int ref_sum(rs_barcode_t B, const char *p, slong L, fmpz_t i,
-                   fmpz_t j, fmpz_t m, fmpz_t total)
+static int ref_sum(rs_barcode_t B, const char *p, slong L, fmpz_t i, fmpz_t j,
+                   fmpz_t m, fmpz_t total)
 {
     for (;;) {
         p = skip(p);
@@ -94,8 +94,8 @@ static int ref_sum(rs_barcode_t B, const char *p, slong L, fmpz_t i,
 }
 
 /* "[[i,j,m],...]" with blanks between tokens */
-static int ref_json(rs_barcode_t B, const char *p, slong L, fmpz_t i,
-                    fmpz_t j, fmpz_t m, fmpz_t total)
+static int ref_json(rs_barcode_t B, const char *p, slong L, fmpz_t i, fmpz_t j,
+                    fmpz_t m, fmpz_t total)
 {
     p = skip(skip(p) + 1);
     if (*p == ']')
