@@ -88,14 +88,33 @@ static void cell_covers(rs_wbuf *w, const cell_t *c, int latex)
         rs_wbuf_str(w, latex ? "--" : "-");
 }
 
-/* The number of points over F_q, factored (strata_points.c). */
+/* The number of points over F_q, factored (strata_points.c).  In LaTeX a
+   line may break between two factors, so the column can wrap. */
 static void cell_points(rs_wbuf *w, const cell_t *c, int latex)
 {
-    if (latex)
-        rs_wbuf_char(w, '$');
+    size_t k, n;
+    char *t;
+    if (!latex) {
+        rs_strata_printer_points_cell(c->p, c->B, c->dim);
+        return;
+    }
+    /* the cell alone in the buffer (it is far shorter than the buffer),
+       then written again with the break points */
+    rs_wbuf_flush(w);
     rs_strata_printer_points_cell(c->p, c->B, c->dim);
-    if (latex)
-        rs_wbuf_char(w, '$');
+    n = w->n;
+    t = flint_malloc(n + 1);
+    memcpy(t, w->buf, n);
+    w->n = 0;
+    rs_wbuf_char(w, '$');
+    for (k = 0; k < n; k++) {
+        if (k > 0 && (t[k] == '(' || (t[k] == '\\' && k + 4 <= n &&
+                                      strncmp(t + k, "\\Phi", 4) == 0)))
+            rs_wbuf_str(w, "\\allowbreak ");
+        rs_wbuf_char(w, t[k]);
+    }
+    rs_wbuf_char(w, '$');
+    flint_free(t);
 }
 
 /* In the order of --columns' documentation. */
@@ -107,8 +126,7 @@ static const column_t columns[] = {
     {"codim", "codim", "codim", 1, 0, 25.0, cell_codim},
     {"components", "comps", "comps", 1, 0, 26.0, cell_comps},
     {"covers", "covered by", "covered by (codim)", 0, 1, 0.0, cell_covers},
-    /* a product that cannot break: a fixed column at its natural width */
-    {"points", "points over $\\mathbf{F}_q$", "points over F_q", 0, 0, 62.0,
+    {"points", "points over $\\mathbf{F}_q$", "points over F_q", 0, 1, 0.0,
      cell_points},
 };
 #define NCOLUMNS ((int)(sizeof columns / sizeof columns[0]))
@@ -247,8 +265,6 @@ static void latex_header(rs_strata_printer *p)
         const column_t *c = &columns[p->cols[k]];
         if (c->wraps)
             total += wrap_extra(p, p->cols[k]);
-        else if (strcmp(c->name, "points") == 0)
-            fixed += FLINT_MAX(c->head_w, 4.6 * (double)p->t_points) + 2.0;
         else if (strcmp(c->name, "id") == 0)
             fixed +=
                 FLINT_MAX(c->head_w, 8.0 + 4.0 * rs_wbuf_digits(p->count)) +
@@ -279,10 +295,7 @@ static void latex_header(rs_strata_printer *p)
                      WRAP_PT, fixed, (long)share);
             rs_wbuf_str(w, buf);
         } else {
-            rs_wbuf_str(w, strcmp(c->name, "id") == 0 ||
-                                   strcmp(c->name, "points") == 0
-                               ? "l"
-                               : "r");
+            rs_wbuf_str(w, strcmp(c->name, "id") == 0 ? "l" : "r");
         }
     }
     rs_wbuf_str(w, "@{}}\n\\caption{Strata of the fiber of a rank-$");

@@ -29,7 +29,7 @@ have() { command -v "$1" >/dev/null 2>&1; }
 latex_doc() { # $1: table file, $2: document file
     {
         printf '%s\n' '\documentclass{article}' '\usepackage{booktabs}' \
-            '\usepackage{longtable}' \
+            '\usepackage{longtable}' '\usepackage{array}' \
             '\begin{document}'
         cat "$1"
         printf '%s\n' '\end{document}'
