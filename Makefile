@@ -134,6 +134,12 @@ bench: all
 	$(MAKE) -C bench O=$(abspath $(O))
 	bench/run $(O)
 
+# Clients of the public headers call FLINT themselves (fmpq_mat_init before
+# rs_matrix_read), so rankstrat.pc must give them FLINT, GMP and MPFR:
+# through flint.pc where FLINT ships one, otherwise in Libs.
+PC_REQUIRES := $(shell pkg-config --exists flint 2>/dev/null && echo flint)
+PC_LIBS := $(if $(PC_REQUIRES),,$(FLINT_LIBS) -lmpfr -lgmp)
+
 install: lib cli
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include/rankstrat \
@@ -148,7 +154,8 @@ install: lib cli
 	install -m 644 include/rankstrat.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 include/rankstrat/*.h $(DESTDIR)$(PREFIX)/include/rankstrat/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
-	  -e 's|@FLINT_LIBS@|$(FLINT_LIBS)|g' -e 's|@BLAS_LIBS@|$(BLAS_LIBS)|g' \
+	  -e 's|@PC_REQUIRES@|$(PC_REQUIRES)|g' -e 's|@PC_LIBS@|$(PC_LIBS)|g' \
+	  -e 's|@BLAS_LIBS@|$(BLAS_LIBS)|g' \
 	  rankstrat.pc.in \
 	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rankstrat.pc
 	install -d $(DESTDIR)$(PYTHON_SITE)/rankstrat
@@ -207,7 +214,8 @@ REPLAY_BIN := $(FUZZ_NAMES:%=$(O)/tests/fuzz/replay_%)
 REPLAY_OBJ := $(FUZZ_NAMES:%=$(O)/tests/fuzz/fuzz_%.o) \
               $(O)/tests/fuzz/fuzz_util.o $(O)/tests/fuzz/replay.o
 
-.PHONY: fuzz fuzz-build fuzz-lib check-asan check-fuzz-regressions
+.PHONY: fuzz fuzz-build fuzz-lib check-asan check-fuzz-regressions \
+        check-faults check-soak
 
 check: check-fuzz-regressions
 
@@ -245,12 +253,35 @@ fuzz: fuzz-build
 SAN_NOWARN = -Wno-stringop-overread -Wno-stringop-overflow -Wno-array-bounds \
              -Wno-maybe-uninitialized
 
-check-asan:
-	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+# The sanitizer build also compiles in allocation-failure injection
+# (RS_FAIL_ALLOC=N, src/core/oom.c), which tests/cli/faults.sh exercises
+# as part of check-cli there; a normal build never honours it.
+ASAN_MAKE = ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
 	$(MAKE) O=$(ASAN_O) \
-	  OPT="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS) $(SAN_NOWARN)" \
-	  EXTRA_LDFLAGS="$(SAN_FLAGS)" \
-	  check-unit check-cli check-fuzz-regressions
+	  OPT="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS) $(SAN_NOWARN) \
+	       -DRS_FAULT_INJECTION" \
+	  EXTRA_LDFLAGS="$(SAN_FLAGS)"
+
+check-asan:
+	$(ASAN_MAKE) check-unit check-cli check-fuzz-regressions
+
+# make check-faults: every allocation of the fault-injection commands made
+# to fail once (tests/cli/faults.sh with RS_FAULTS_FULL=1), in the
+# sanitizer build; longer than the sampled sweep of check-asan.
+check-faults:
+	$(ASAN_MAKE) $(ASAN_O)/rankstrat
+	ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
+	  RS_FAULTS_FULL=1 tests/cli/faults.sh $(ASAN_O)/rankstrat
+
+# make check-soak [SOAK_COUNT=10000] [SOAK_SEED=1]: thousands of random
+# commands under ASan with a memory limit (tests/soak/soak.py); not part
+# of make check.
+SOAK_COUNT ?= 10000
+SOAK_SEED ?= 1
+check-soak:
+	$(ASAN_MAKE) $(ASAN_O)/rankstrat
+	ASAN_OPTIONS=detect_leaks=1 \
+	  python3 tests/soak/soak.py $(ASAN_O)/rankstrat $(SOAK_COUNT) $(SOAK_SEED)
 
 -include $(REPLAY_OBJ:.o=.d)

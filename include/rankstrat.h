@@ -10,6 +10,7 @@
 #include "rankstrat/barcode.h"
 #include "rankstrat/qspace.h"
 #include "rankstrat/net.h"
+#include "rankstrat/cost.h"
 #include "rankstrat/io.h"
 #include "rankstrat/strata.h"
 #include "rankstrat/layers.h"

@@ -111,7 +111,8 @@ void rs_json_print_dims(FILE *f, const slong *d, slong L);
    commit); rs_outfile_commit flushes it, gives it a name and renames it
    over `path`; rs_outfile_abort closes and removes it.  An existing regular
    target keeps its permissions; a symbolic link is followed (the file it
-   points to is replaced, the link stays).  A target that exists and is not
+   points to is replaced or, for a dangling link, created; the link stays;
+   a loop of links is an error).  A target that exists and is not
    a regular file (/dev/null, a FIFO, a terminal) cannot be replaced by
    renaming and is written directly.  A path of "-" means standard output
    (commit just flushes).  f has a file descriptor (fileno works) except
@@ -126,6 +127,38 @@ typedef struct {
 int rs_outfile_open(rs_outfile_t *out, const char *path, rs_error_t err);
 int rs_outfile_commit(rs_outfile_t *out, rs_error_t err);
 void rs_outfile_abort(rs_outfile_t *out);
+
+/* The outputs of one command, committed all or none.  rs_outgroup_open
+   opens `out` (as rs_outfile_open) and adds it to the group; an output
+   naming the same file as one already in the group (after following
+   symbolic links, or the same device and inode; two "-" are both standard
+   output) is refused with RS_EINPUT naming both options (`opt`, e.g.
+   "--flow-dot").  rs_outgroup_commit flushes and syncs every file first
+   and renames them into place only when all succeeded (on failure every
+   temporary file is removed and no target is touched; only a failing
+   rename itself, after others succeeded, can leave part of the group
+   committed).  rs_outgroup_abort removes every temporary file.  The
+   rs_outfile_t objects must outlive the group.
+
+   Temporary files: anonymous (O_TMPFILE) where possible; otherwise (or
+   when the environment variable RANKSTRAT_NO_O_TMPFILE is set, a switch
+   for tests) named ".<base>.rs<PID>.XXXXXX" next to the target, removed on
+   SIGINT, SIGTERM and SIGHUP and by the out-of-memory handler; one left
+   by a SIGKILL is removed by the next rankstrat writing to the same
+   directory once process PID has ended.  Write errors report the system's
+   reason (e.g. "No space left on device"). */
+#define RS_OUTGROUP_MAX 8
+typedef struct {
+    rs_outfile_t *out[RS_OUTGROUP_MAX];
+    const char *opt[RS_OUTGROUP_MAX];
+    int n;
+} rs_outgroup_t;
+
+void rs_outgroup_init(rs_outgroup_t *g);
+int rs_outgroup_open(rs_outgroup_t *g, rs_outfile_t *out, const char *path,
+                     const char *opt, rs_error_t err);
+int rs_outgroup_commit(rs_outgroup_t *g, rs_error_t err);
+void rs_outgroup_abort(rs_outgroup_t *g);
 
 RS_END_DECLS
 

@@ -49,6 +49,7 @@ void rs_net_swap(rs_net_t N, rs_net_t M);
 int rs_net_check(const rs_net_t N, const char *what, rs_error_t err);
 
 slong rs_net_num_layers(const rs_net_t N); /* L */
+/* d_k, or -1 if k is not in 0..L. */
 slong rs_net_width(const rs_net_t N, slong k);
 /* N = sum_k d_k d_{k-1}, the dimension of weight space. */
 slong rs_net_num_params(const rs_net_t N);
@@ -57,15 +58,17 @@ slong rs_net_num_params(const rs_net_t N);
    callers can refuse networks whose products would not fit in memory. */
 slong rs_net_product_entries(const rs_net_t N);
 
-/* W_k for 1 <= k <= L, read-only. */
+/* W_k for 1 <= k <= L, read-only; NULL for any other k. */
 const fmpq_mat_struct *rs_net_weight(const rs_net_t N, slong k);
-/* W_k for writing; invalidates the cached products. */
+/* W_k for writing (NULL for k outside 1..L); invalidates the cached
+   products. */
 fmpq_mat_struct *rs_net_weight_mut(rs_net_t N, slong k);
 
 /* Computes every W_{ji} that is not current. */
 void rs_net_compute_products(rs_net_t N);
 /* W_{ji}, 0 <= i <= j <= L (the identity when i = j); computes W_{ki},
-   i < k <= j, first if they are not current.  Owned by N. */
+   i < k <= j, first if they are not current.  Owned by N.  NULL when the
+   indices are out of range. */
 const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i);
 
 /* The rank list r_{ji} = rank W_{ji}, exact and certified (R is re-shaped
@@ -104,7 +107,8 @@ void rs_net_set_canonical(rs_net_t N, const rs_barcode_t B);
    where G[k] (k = 0..L) is an invertible d_k x d_k matrix or NULL for the
    identity.  Hidden G_k keep the product; G_L, G_0 change it to
    G_L W G_0^{-1}.  Every rank of every W_{ji} is preserved.  Returns 1, or 0
-   (leaving N unchanged) if some G[k] is singular. */
+   (leaving N unchanged) if some G[k] is singular or not d_k x d_k, or N or
+   G is NULL. */
 int rs_net_act(rs_net_t N, const fmpq_mat_struct *const *G);
 
 RS_END_DECLS

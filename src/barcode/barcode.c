@@ -54,13 +54,14 @@ void rs_barcode_set_entry(rs_barcode_t B, slong i, slong j, slong mult)
 
 void rs_barcode_widths(slong *d, const rs_barcode_t B)
 {
-    slong L = B->L, i, j, k;
+    slong L = B->L, i, j, k, idx = 0;
     for (k = 0; k <= L; k++)
         d[k] = 0;
-    /* difference array: a bar [i,j] adds w at i and removes it after j */
+    /* difference array: a bar [i,j] adds w at i and removes it after j;
+       the triangle is read in storage order (j, then i) */
     for (j = 0; j <= L; j++)
         for (i = 0; i <= j; i++) {
-            slong w = rs_barcode_get(B, i, j);
+            slong w = B->w[idx++];
             d[i] += w;
             if (j + 1 <= L)
                 d[j + 1] -= w;

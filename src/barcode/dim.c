@@ -51,7 +51,8 @@ slong rs_ranks_dim(const rs_ranks_t R)
 
 slong rs_barcode_dim(const rs_barcode_t B)
 {
-    slong L = B->L, a, b, c, e, k, r = rs_barcode_rank(B), sq = 0, end = 0;
+    slong L = B->L, a, b, c, e, k, r = rs_barcode_rank(B), sq = 0, end = 0,
+          idx = 0;
     slong *d = flint_malloc((L + 1) * sizeof(slong));
     rs_barcode_widths(d, B);
     for (k = 0; k <= L; k++)
@@ -60,7 +61,7 @@ slong rs_barcode_dim(const rs_barcode_t B)
        c <= a <= e <= b of w_I w_J: dim Hom between interval modules. */
     for (b = 0; b <= L; b++)
         for (a = 0; a <= b; a++) {
-            slong wI = rs_barcode_get(B, a, b);
+            slong wI = B->w[idx++]; /* storage order: (b, then a) */
             if (wI == 0)
                 continue;
             for (e = a; e <= b; e++)

@@ -12,10 +12,12 @@
    check, as g->o asks), to follow the stratum and fiber. */
 void rs_cli_point_print_geometry(FILE *f, const rs_point_struct *g, rs_net_t N);
 
-/* Writes the flow diagram of F as Graphviz DOT to path (atomically), or
-   renders it to SVG with Graphviz `dot` (svg = 1).  A missing `dot` is an
-   RS_EINPUT error saying how to install it. */
-int rs_cli_write_flow_graph(const char *path, const rs_flow_t F, int svg,
+/* Writes the flow diagram of F as Graphviz DOT to the open output out
+   (committed by the caller with the command's other outputs), or renders
+   it to SVG with Graphviz `dot` (svg = 1).  A missing or failing `dot` is
+   an RS_EINPUT error with the reason (how to install it, or dot's own
+   message). */
+int rs_cli_write_flow_graph(rs_outfile_t *out, const rs_flow_t F, int svg,
                             rs_error_t err);
 
 #endif

@@ -1,10 +1,12 @@
 /* rankstrat analyze: the rank list, barcode and stratum of one network,
    and on request the local geometry of its stratum (analyze_geometry.c,
    analyze_print.c). */
+#include <math.h>
 #include <string.h>
 
 #include "cli/analyze.h"
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/print.h"
 
 static const char usage_text[] =
@@ -52,10 +54,11 @@ static const char usage_text[] =
     "Options:\n"
     "  --format text|json   output format (default text; json follows the\n"
     "                       rankstrat-point schema of docs/formats.md)\n"
-    "  -o FILE              write to FILE (atomically) instead of stdout\n"
-    "  --max-work N         work bound of the exact strata count (dynamic-\n"
-    "                       programming states, default 10000000); beyond\n"
-    "                       it the count is reported as not counted\n"
+    "  -o FILE              write to FILE (atomically) instead of "
+    "stdout\n" RS_CLI_COST_HELP
+    "                       (the strata count gets what the rank list\n"
+    "                       leaves; beyond it the count alone is reported\n"
+    "                       as not counted)\n"
     "  --max-entries N      refuse (exit 2) jobs that would hold or print\n"
     "                       more than N exact matrix entries (default\n"
     "                       10000000): the partial products W_ji, the\n"
@@ -106,15 +109,20 @@ static void print_text(FILE *f, const rs_point_t a, const char *path)
     rs_cli_point_print_geometry(f, a, net);
 }
 
-/* The diagram files go first: a missing Graphviz then leaves no output. */
+/* The diagram files join the command's output group: every file is
+   committed only when the whole command succeeded. */
 static int write_graphs(const rs_point_t a, const char *flow_svg,
-                        const char *flow_dot, rs_error_t err)
+                        const char *flow_dot, rs_outgroup_t *g,
+                        rs_outfile_t *dot, rs_outfile_t *svg, rs_error_t err)
 {
     int status = RS_OK;
-    if (flow_dot != NULL)
-        status = rs_cli_write_flow_graph(flow_dot, a->flow, 0, err);
-    if (status == RS_OK && flow_svg != NULL)
-        status = rs_cli_write_flow_graph(flow_svg, a->flow, 1, err);
+    if (flow_dot != NULL && (status = rs_outgroup_open(
+                                 g, dot, flow_dot, "--flow-dot", err)) == RS_OK)
+        status = rs_cli_write_flow_graph(dot, a->flow, 0, err);
+    if (status == RS_OK && flow_svg != NULL &&
+        (status = rs_outgroup_open(g, svg, flow_svg, "--flow-svg", err)) ==
+            RS_OK)
+        status = rs_cli_write_flow_graph(svg, a->flow, 1, err);
     return status;
 }
 
@@ -142,7 +150,9 @@ int rs_cmd_analyze(int argc, char **argv)
 {
     const char *format = NULL, *out_path = NULL, *max_entries = NULL,
                *max_work_arg = NULL, *flow_svg = NULL, *flow_dot = NULL,
-               *pos[1];
+               *max_memory = NULL, *pos[1];
+    rs_cost_limits_t lim;
+    rs_cost_t cost;
     int npos, help, fmt, status;
     rs_point_opts go;
     rs_cli_opt opts[] = {
@@ -158,13 +168,16 @@ int rs_cmd_analyze(int argc, char **argv)
         {"--check", NULL, NULL, &go.check},
         {"--max-entries", NULL, &max_entries, NULL},
         {"--max-work", NULL, &max_work_arg, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
     };
     static const char *const formats[] = {"text", "json", NULL};
     rs_error_t err;
     rs_net_t net;
     rs_point_t a;
-    rs_outfile_t out;
+    rs_outfile_t out, dot_out, svg_out;
+    rs_outgroup_t group;
 
+    rs_outgroup_init(&group);
     rs_point_opts_init(&go);
     rs_error_init(err);
     if (rs_cli_parse(argc, argv, opts, (int)(sizeof opts / sizeof opts[0]), pos,
@@ -174,13 +187,8 @@ int rs_cmd_analyze(int argc, char **argv)
     if (max_entries != NULL && rs_parse_slong(&go.max_entries, max_entries,
                                               WORD_MAX, "--max-entries", err))
         return rs_cli_fail("analyze", err);
-    if (max_work_arg != NULL &&
-        rs_parse_slong(&go.max_work, max_work_arg, WORD_MAX, "--max-work", err))
+    if (rs_cli_cost_limits(&lim, max_memory, max_work_arg, err))
         return rs_cli_fail("analyze", err);
-    if (go.max_work == 0) {
-        rs_error_set(err, RS_EINPUT, "--max-work: expected at least 1");
-        return rs_cli_fail("analyze", err);
-    }
     if (check_paths(flow_svg, flow_dot, out_path, err))
         return rs_cli_fail("analyze", err);
     if (help) {
@@ -197,19 +205,34 @@ int rs_cmd_analyze(int argc, char **argv)
         rs_net_clear(net);
         return rs_cli_fail("analyze", err);
     }
+    /* the rank list (every partial product, at the entries' bit sizes)
+       before anything is computed */
+    rs_cost_zero(&cost);
+    rs_cost_ranks(&cost, net->d, net->L, (double)rs_cost_net_bits(net));
+    if (rs_cost_check(&cost, &lim, "the rank list", err)) {
+        rs_net_clear(net);
+        return rs_cli_fail("analyze", err);
+    }
+    /* the strata count gets what the rank list leaves of the budget (at
+       least one state) */
+    go.max_work = (slong)FLINT_MAX(1, lim.max_work - ceil(cost.work));
     go.flow_basis = flow_svg != NULL || flow_dot != NULL;
     rs_point_init(a);
     status = rs_point_analyze(a, net, &go, err);
     if (status == RS_OK)
-        status = write_graphs(a, flow_svg, flow_dot, err);
+        status = write_graphs(a, flow_svg, flow_dot, &group, &dot_out, &svg_out,
+                              err);
     if (status == RS_OK)
-        status = rs_outfile_open(&out, out_path ? out_path : "-", err);
+        status = rs_outgroup_open(&group, &out, out_path ? out_path : "-", "-o",
+                                  err);
     if (status == RS_OK) {
         if (fmt == 0)
             print_text(out.f, a, pos[0]);
         else
             rs_point_fprint_json(out.f, a);
-        status = rs_outfile_commit(&out, err);
+        status = rs_outgroup_commit(&group, err);
+    } else {
+        rs_outgroup_abort(&group);
     }
     rs_point_clear(a);
     rs_net_clear(net);

@@ -1,6 +1,7 @@
 /* rankstrat canonical: the canonical point of a stratum, optionally moved
    into the fiber of a given product W. */
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/fiber_opts.h"
 
 static const char usage_text[] =
@@ -34,8 +35,8 @@ static const char usage_text[] =
     "  --product MATFILE    the product W (matrix file, '-' = standard\n"
     "                       input); d_L x d_0, and rank W must be the\n"
     "                       number of bars [0,L]\n"
-    "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-    "  -h, --help           print this help\n";
+    "  -o, --output FILE    write to FILE (atomically) instead of "
+    "stdout\n" RS_CLI_COST_HELP "  -h, --help           print this help\n";
 
 static void print_point(FILE *f, const rs_net_t N, const rs_barcode_t B,
                         const char *product)
@@ -58,7 +59,7 @@ static void print_point(FILE *f, const rs_net_t N, const rs_barcode_t B,
 int rs_cmd_canonical(int argc, char **argv)
 {
     const char *dims = NULL, *barcode = NULL, *product = NULL, *out_path = NULL,
-               *pos[1];
+               *max_memory = NULL, *max_work = NULL, *pos[1];
     int npos, help, status;
     slong *d = NULL, L = 0;
     rs_cli_opt opts[] = {
@@ -66,8 +67,12 @@ int rs_cmd_canonical(int argc, char **argv)
         {"--barcode", NULL, &barcode, NULL},
         {"--product", NULL, &product, NULL},
         {"--output", "-o", &out_path, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
+        {"--max-work", NULL, &max_work, NULL},
     };
     rs_error_t err;
+    rs_cost_limits_t lim;
+    rs_cost_t cost;
     rs_barcode_t B;
     rs_net_t N;
     fmpq_mat_t W;
@@ -93,8 +98,29 @@ int rs_cmd_canonical(int argc, char **argv)
                      "--barcode 0-2,1-1,0-0); see --help");
         return rs_cli_fail("canonical", err);
     }
-    if (rs_parse_dims(&d, &L, dims, "--dims", err))
+    if (rs_cli_cost_limits(&lim, max_memory, max_work, err) ||
+        rs_parse_dims(&d, &L, dims, "--dims", err))
         return rs_cli_fail("canonical", err);
+    /* before the barcode's triangle or the network exist: the triangle,
+       the network with 0/1 entries (twice: built, then moved) and, with
+       --product, its rank factorisation */
+    rs_cost_zero(&cost);
+    rs_cost_triangle(&cost, L);
+    rs_cost_net(&cost, d, L, 2);
+    rs_cost_net(&cost, d, L, 2);
+    if (product != NULL) {
+        rs_cost_t r;
+        slong ends[2];
+        ends[0] = d[0];
+        ends[1] = d[L];
+        rs_cost_zero(&r);
+        rs_cost_ranks(&r, ends, 1, 64);
+        rs_cost_add(&cost, &r, 4);
+    }
+    if (rs_cost_check(&cost, &lim, "the barcode and the network", err)) {
+        flint_free(d);
+        return rs_cli_fail("canonical", err);
+    }
     rs_barcode_init(B, L);
     rs_net_init_empty(N);
     fmpq_mat_init(W, 0, 0);

@@ -1,6 +1,7 @@
 /* rankstrat count: the exact number of strata of a fiber, without listing
    them. */
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/strata_cmd.h"
 #include "cli/wbuf.h"
 
@@ -21,16 +22,21 @@ static const char usage_text[] =
     "  --product MATFILE    W itself (matrix file, '-' = standard input)\n"
     "  --format FMT         text (default: the number alone) or json\n"
     "                       ({\"format\": \"rankstrat-count\", ...})\n"
+    "  --max-memory BYTES   refuse (exit 2) jobs estimated to need more\n"
+    "                       memory (suffixes k, M, G, T = powers of 1024;\n"
+    "                       default half the physical memory)\n"
     "  --max-work N         refuse at once (exit status 2) when the programme\n"
-    "                       would create more than N states (default\n"
-    "                       200000000: seconds, a few GB at most)\n"
+    "                       would create more than N states, one work unit\n"
+    "                       each (default 200000000: seconds, a few GB at\n"
+    "                       most)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
     "  -h, --help           print this help\n";
 
 int rs_cmd_count(int argc, char **argv)
 {
     const char *dims = NULL, *rank = NULL, *product = NULL, *format = NULL;
-    const char *max_work = NULL, *out_path = NULL, *pos[1];
+    const char *max_work = NULL, *out_path = NULL, *max_memory = NULL, *pos[1];
+    rs_cost_limits_t lim;
     int npos, help, fmt, status;
     slong work = RS_STRATA_COUNT_DEFAULT_WORK, k;
     rs_cli_fiber f;
@@ -44,6 +50,7 @@ int rs_cmd_count(int argc, char **argv)
         {"--product", NULL, &product, NULL},
         {"--format", NULL, &format, NULL},
         {"--max-work", NULL, &max_work, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
         {"--output", "-o", &out_path, NULL},
     };
 
@@ -56,13 +63,9 @@ int rs_cmd_count(int argc, char **argv)
         return RS_OK;
     }
     if (rs_cli_choice(&fmt, format, formats, "--format", err) ||
-        (max_work != NULL &&
-         rs_parse_slong(&work, max_work, WORD_MAX / 4, "--max-work", err)))
+        rs_cli_cost_limits(&lim, max_memory, max_work, err))
         return rs_cli_fail("count", err);
-    if (work < 1) {
-        rs_error_set(err, RS_EINPUT, "--max-work: expected at least 1");
-        return rs_cli_fail("count", err);
-    }
+    work = (slong)lim.max_work;
     if (rs_cli_fiber_parse(&f, dims, rank, product, err))
         return rs_cli_fail("count", err);
     fmpz_init(c);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/hasse_out.h"
 #include "cli/strata_cmd.h"
 #include "cli/strata_out.h"
@@ -52,8 +53,8 @@ static const char usage_text[] =
     "                       naive (all pairs and a transitive reduction)\n"
     "  --max-strata N       refuse (exit status 2) fibers with more than N\n"
     "                       strata (default 2000000; 0 = no bound)\n"
-    "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-    "  -h, --help           print this help\n";
+    "  -o, --output FILE    write to FILE (atomically) instead of "
+    "stdout\n" RS_CLI_COST_HELP "  -h, --help           print this help\n";
 
 enum { FMT_DOT, FMT_TIKZ, FMT_SVG, FMT_JSON, FMT_PDF, FMT_PNG, FMT_HTML };
 
@@ -107,6 +108,7 @@ int rs_cmd_hasse(int argc, char **argv)
     int npos, help, fmt, naive, status, labels = RS_LABEL_DEFAULT, codim;
     double width_cm = 0.0;
     rs_hasse_figure_t F;
+    const char *max_memory = NULL, *max_work = NULL;
     slong n = 0, max_strata;
     rs_cli_fiber f;
     rs_error_t err;
@@ -129,7 +131,10 @@ int rs_cmd_hasse(int argc, char **argv)
         {"--width", NULL, &width, NULL},
         {"--max-strata", NULL, &max_arg, NULL},
         {"--output", "-o", &out_path, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
+        {"--max-work", NULL, &max_work, NULL},
     };
+    rs_cost_limits_t lim;
 
     rs_error_init(err);
     if (rs_cli_parse(argc, argv, opts, sizeof opts / sizeof opts[0], pos, 0,
@@ -144,11 +149,14 @@ int rs_cmd_hasse(int argc, char **argv)
         rs_cli_choice(&codim, levels, level_names, "--levels", err) ||
         (label != NULL && rs_label_parse(&labels, label, "--label", err)) ||
         parse_width(&width_cm, width, err) ||
-        rs_cli_parse_max_strata(&max_strata, max_arg, err))
+        rs_cli_parse_max_strata(&max_strata, max_arg, err) ||
+        rs_cli_cost_limits(&lim, max_memory, max_work, err))
         return rs_cli_fail("hasse", err);
     if (rs_cli_fiber_parse(&f, dims, rank, product, err))
         return rs_cli_fail("hasse", err);
-    if ((status = rs_cli_strata_count_checked(&n, &f, max_strata, err))) {
+    if ((status = rs_cli_strata_count_checked(&n, &f, max_strata, err)) ||
+        (status = rs_cli_fiber_cost_check(
+             &lim, f.d, f.L, n, 0, 1, "the strata and their covers", err))) {
         rs_cli_fiber_clear(&f);
         return rs_cli_fail("hasse", err);
     }

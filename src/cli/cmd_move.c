@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "rankstrat/limits.h"
 
 #define RS_MOVE_MAX_ENTRIES WORD(10000000)
@@ -50,8 +51,8 @@ static const char usage_text[] =
     "move failed (an internal error).\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-    "  -h, --help           print this help\n";
+    "  -o, --output FILE    write to FILE (atomically) instead of "
+    "stdout\n" RS_CLI_COST_HELP "  -h, --help           print this help\n";
 
 enum { MOVE_HIDDEN, MOVE_END, MOVE_ONE, MOVE_MERGE };
 
@@ -167,15 +168,22 @@ int rs_cmd_move(int argc, char **argv)
 {
     const char *hidden = NULL, *end = NULL, *one = NULL, *merge = NULL,
                *matrix = NULL, *delta = NULL, *targ = NULL, *out_path = NULL,
-               *pos[1];
+               *max_memory = NULL, *max_work = NULL, *pos[1];
     int npos, help, status, kind = -1, nkinds = 0;
     slong k = 0, bars[4] = {0, 0, 0, 0};
     rs_cli_opt opts[] = {
-        {"--hidden", NULL, &hidden, NULL},  {"--end", NULL, &end, NULL},
-        {"--one-matrix", NULL, &one, NULL}, {"--merge", NULL, &merge, NULL},
-        {"--matrix", NULL, &matrix, NULL},  {"--delta", NULL, &delta, NULL},
-        {"--t", NULL, &targ, NULL},         {"--output", "-o", &out_path, NULL},
+        {"--hidden", NULL, &hidden, NULL},
+        {"--end", NULL, &end, NULL},
+        {"--one-matrix", NULL, &one, NULL},
+        {"--merge", NULL, &merge, NULL},
+        {"--matrix", NULL, &matrix, NULL},
+        {"--delta", NULL, &delta, NULL},
+        {"--t", NULL, &targ, NULL},
+        {"--output", "-o", &out_path, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
+        {"--max-work", NULL, &max_work, NULL},
     };
+    rs_cost_limits_t lim;
     rs_error_t err;
     rs_net_t N;
     rs_ranks_t R0, R1, E;
@@ -192,6 +200,8 @@ int rs_cmd_move(int argc, char **argv)
         rs_cli_usage(stdout, usage_text);
         return RS_OK;
     }
+    if (rs_cli_cost_limits(&lim, max_memory, max_work, err))
+        return rs_cli_fail("move", err);
     if (hidden) {
         kind = MOVE_HIDDEN;
         nkinds++;
@@ -273,6 +283,23 @@ int rs_cmd_move(int argc, char **argv)
                             kind == MOVE_HIDDEN ? "--hidden" : "--end", err);
     if (status == RS_OK && kind == MOVE_ONE)
         status = read_matrix_opt(M, delta, "--delta", "--one-matrix", err);
+    if (status == RS_OK) {
+        /* two rank lists (before and after) and the move's products, at
+           the entries' bit sizes */
+        rs_cost_t cost;
+        slong bits = rs_cost_net_bits(N), k2, mb = 0;
+        for (k2 = 0; k2 < fmpq_mat_nrows(M) * fmpq_mat_ncols(M); k2++) {
+            const fmpq *x = fmpq_mat_entry(M, k2 / fmpq_mat_ncols(M),
+                                           k2 % fmpq_mat_ncols(M));
+            slong b =
+                (slong)(fmpz_bits(fmpq_numref(x)) + fmpz_bits(fmpq_denref(x)));
+            mb = FLINT_MAX(mb, b);
+        }
+        rs_cost_zero(&cost);
+        rs_cost_ranks(&cost, N->d, N->L, (double)(bits + mb));
+        rs_cost_add(&cost, &cost, 1); /* twice */
+        status = rs_cost_check(&cost, &lim, "the rank lists", err);
+    }
     if (status == RS_OK) {
         rs_net_ranks(R0, N);
         rs_barcode_from_ranks(B0, R0);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/invariants_out.h"
 #include "cli/strata_cmd.h"
 #include "cli/strata_out.h"
@@ -61,6 +62,12 @@ static const char usage_text[] =
     "  --max-strata N         refuse (exit status 2) fibers with more than\n"
     "                         N strata (default 2000000; 0 = no bound)\n"
     "  -o, --output FILE      write to FILE (atomically) instead of stdout\n"
+    "  --max-memory BYTES     refuse (exit 2) jobs estimated to need more\n"
+    "                         memory (suffixes k, M, G, T = powers of\n"
+    "                         1024; default half the physical memory)\n"
+    "  --max-work N           refuse (exit 2) jobs estimated to need more\n"
+    "                         than N work units (about 50 word operations\n"
+    "                         each; default 200000000, some seconds)\n"
     "  -h, --help             print this help\n"
     "\n"
     "Progress is shown on standard error when it is a terminal.\n";
@@ -217,7 +224,9 @@ int rs_cmd_strata(int argc, char **argv)
 {
     const char *dims = NULL, *rank = NULL, *product = NULL, *format = NULL;
     const char *method = NULL, *order = NULL, *max_strata = NULL;
+    const char *max_memory = NULL, *max_work = NULL;
     const char *pos[1];
+    rs_cost_limits_t lim;
     int npos, help, ord = 0, status;
     strata_job job;
     slong n = 0;
@@ -239,6 +248,8 @@ int rs_cmd_strata(int argc, char **argv)
         {"--columns", NULL, &columns, NULL},
         {"--max-strata", NULL, &max_strata, NULL},
         {"--output", "-o", &job.out_path, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
+        {"--max-work", NULL, &max_work, NULL},
     };
 
     rs_error_init(err);
@@ -256,7 +267,8 @@ int rs_cmd_strata(int argc, char **argv)
         rs_cli_choice(&job.naive, method, methods, "--hasse-method", err) ||
         rs_cli_choice(&ord, order, orders, "--order", err) ||
         rs_cli_parse_max_strata(&job.max_strata, max_strata, err) ||
-        rs_strata_columns_parse(job.cols, &job.ncols, columns, err))
+        rs_strata_columns_parse(job.cols, &job.ncols, columns, err) ||
+        rs_cli_cost_limits(&lim, max_memory, max_work, err))
         return rs_cli_fail("strata", err);
     if (columns != NULL && job.fmt != RS_STRATA_LATEX &&
         job.fmt != RS_STRATA_MARKDOWN) {
@@ -287,6 +299,9 @@ int rs_cmd_strata(int argc, char **argv)
     if (rs_cli_fiber_parse(&job.f, dims, rank, product, err))
         return rs_cli_fail("strata", err);
     status = rs_cli_strata_count_checked(&n, &job.f, job.max_strata, err);
+    if (status == RS_OK)
+        status = rs_cli_fiber_cost_check(&lim, job.f.d, job.f.L, n, 0,
+                                         !job.stream, "the strata", err);
     if (status == RS_OK)
         status = job.stream ? run_stream(&job, n, err) : run_collect(&job, err);
     rs_cli_fiber_clear(&job.f);

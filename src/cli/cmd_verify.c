@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cost_opts.h"
 #include "cli/print.h"
 #include "cli/fiber_opts.h"
 #include "cli/strata_cmd.h"
@@ -54,8 +55,8 @@ static const char usage_text[] =
     "                       witnesses it (bars I + J)\n"
     "  --max-strata N       refuse (exit status 2) fibers with more than N\n"
     "                       strata (default 2000000; 0 = no bound)\n"
-    "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-    "  -h, --help           print this help\n"
+    "  -o, --output FILE    write to FILE (atomically) instead of "
+    "stdout\n" RS_CLI_COST_HELP "  -h, --help           print this help\n"
     "\n"
     "Exit status: 0 every check passed; 3 some check failed (a mathematical\n"
     "failure, reported as an internal error: the report is still written,\n"
@@ -203,7 +204,9 @@ int rs_cmd_verify(int argc, char **argv)
 {
     const char *dims = NULL, *rank = NULL, *product = NULL, *format = NULL,
                *seed_arg = NULL, *max_arg = NULL, *out_path = NULL,
-               *corrupt_arg = NULL, *pos[1];
+               *corrupt_arg = NULL, *max_memory = NULL, *max_work = NULL,
+               *pos[1];
+    rs_cost_limits_t lim;
     int npos, help, fmt, corrupt = 0, witnesses = 0, have_W = 0, status,
                          vstatus;
     slong n = 0, max_strata, seed = 1;
@@ -217,6 +220,8 @@ int rs_cmd_verify(int argc, char **argv)
         {"--max-strata", NULL, &max_arg, NULL},
         {"--output", "-o", &out_path, NULL},
         {"--test-corrupt", NULL, &corrupt_arg, NULL},
+        {"--max-memory", NULL, &max_memory, NULL},
+        {"--max-work", NULL, &max_work, NULL},
     };
     static const char *const formats[] = {"text", "json", NULL};
     rs_error_t err, verr;
@@ -242,6 +247,7 @@ int rs_cmd_verify(int argc, char **argv)
         rs_cli_choice(&corrupt, corrupt_arg, corrupt_names, "--test-corrupt",
                       err) ||
         rs_cli_parse_max_strata(&max_strata, max_arg, err) ||
+        rs_cli_cost_limits(&lim, max_memory, max_work, err) ||
         (seed_arg != NULL &&
          rs_parse_slong(&seed, seed_arg, WORD_MAX, "--seed", err)))
         return rs_cli_fail("verify", err);
@@ -250,7 +256,12 @@ int rs_cmd_verify(int argc, char **argv)
         fmpq_mat_clear(W);
         return rs_cli_fail("verify", err);
     }
-    if ((status = rs_cli_strata_count_checked(&n, &fb, max_strata, err))) {
+    /* per stratum: a point, its moved and transposed copies, reductions
+       and cover witnesses: measured, about two rank lists of
+       a network of that shape (the fixed cost per matrix dominates) */
+    if ((status = rs_cli_strata_count_checked(&n, &fb, max_strata, err)) ||
+        (status = rs_cli_fiber_cost_check(
+             &lim, fb.d, fb.L, n, 2, 1, "the checks of every stratum", err))) {
         rs_cli_fiber_clear(&fb);
         fmpq_mat_clear(W);
         return rs_cli_fail("verify", err);

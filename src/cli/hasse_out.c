@@ -32,13 +32,21 @@ static int run_dot(FILE *in, FILE *svg, const char *fmt, rs_error_t err)
     char T[16];
     char *argv[] = {"neato", "-n2", T, NULL};
     snprintf(T, sizeof T, "-T%s", fmt);
+    char msg[300] = "";
     pid_t pid;
     int rc, wstatus;
+    FILE *errf = tmpfile(); /* dot's messages, for ours */
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fileno(in), 0);
     posix_spawn_file_actions_adddup2(&fa, fileno(svg), 1);
+    if (errf != NULL)
+        posix_spawn_file_actions_adddup2(&fa, fileno(errf), 2);
     rc = posix_spawnp(&pid, "neato", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
+    if (errf != NULL && rc != 0) {
+        fclose(errf);
+        errf = NULL;
+    }
     if (rc == ENOENT)
         return dot_missing(fmt, err);
     if (rc != 0)
@@ -46,17 +54,31 @@ static int run_dot(FILE *in, FILE *svg, const char *fmt, rs_error_t err)
                             "--format %s: cannot run Graphviz 'neato': %s", fmt,
                             strerror(rc));
     while (waitpid(pid, &wstatus, 0) < 0)
-        if (errno != EINTR)
+        if (errno != EINTR) {
+            if (errf != NULL)
+                fclose(errf);
             return rs_error_set(err, RS_EINTERNAL,
                                 "internal error: --format %s: waitpid: %s", fmt,
                                 strerror(errno));
+        }
+    if (errf != NULL) {
+        size_t n = 0;
+        if (fseek(errf, 0, SEEK_SET) == 0)
+            n = fread(msg, 1, sizeof msg - 1, errf);
+        msg[n] = '\0';
+        msg[strcspn(msg, "\r\n")] = '\0';
+        fclose(errf);
+    }
     if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 127)
         return dot_missing(fmt, err);
     if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0)
-        return rs_error_set(err, RS_EINTERNAL,
-                            "internal error: --format %s: Graphviz "
-                            "'neato' failed on the Hasse diagram",
-                            fmt);
+        return rs_error_set(err, RS_EINPUT,
+                            "--format %s: Graphviz 'neato' failed on the "
+                            "Hasse diagram (%s %d)%s%s",
+                            fmt, WIFEXITED(wstatus) ? "exit status" : "signal",
+                            WIFEXITED(wstatus) ? WEXITSTATUS(wstatus)
+                                               : WTERMSIG(wstatus),
+                            msg[0] ? ": " : "", msg);
     return RS_OK;
 }
 

@@ -9,7 +9,11 @@ int rs_parse_barcode(rs_barcode_t B, slong L, const char *arg, const char *opt,
                      rs_error_t err)
 {
     size_t pos = 0;
-    int r = rs_barcode_set_str(B, L, arg, &pos, err);
+    int r;
+    if (B == NULL || arg == NULL || L < 0)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_parse_barcode: expected B, arg and L >= 0");
+    r = rs_barcode_set_str(B, L, arg, &pos, err);
     if (r != RS_OK) {
         char msg[RS_ERROR_MSG_LEN];
         snprintf(msg, sizeof msg, "%s", err->msg);

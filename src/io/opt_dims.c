@@ -14,9 +14,12 @@ static int is_blank(char c)
 int rs_parse_dims(slong **d, slong *L, const char *arg, const char *opt,
                   rs_error_t err)
 {
-    size_t n = strlen(arg), i = 0;
+    size_t n = arg != NULL ? strlen(arg) : 0, i = 0;
     slong count = 1, k = 0, *v;
     int r;
+    if (d == NULL || L == NULL || arg == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_parse_dims: expected d, L and arg, got NULL");
     for (i = 0; i < n; i++)
         count += arg[i] == ',';
     v = flint_malloc(sizeof(slong) * (size_t)count);

@@ -29,9 +29,12 @@ int rs_opt_error(rs_error_t err, int status, const char *opt, const char *arg,
 int rs_parse_slong(slong *v, const char *arg, slong max, const char *opt,
                    rs_error_t err)
 {
-    size_t i, n = strlen(arg);
+    size_t i, n = arg != NULL ? strlen(arg) : 0;
     slong x = 0;
     int over = 0;
+    if (v == NULL || arg == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_parse_slong: expected v and arg, got NULL");
     if (n == 0)
         return rs_opt_error(err, RS_EINPUT, opt, arg, 0,
                             "expected a nonnegative integer");

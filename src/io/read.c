@@ -1,4 +1,6 @@
 /* The public readers: from a path or from memory, format detection. */
+#include <string.h>
+
 #include "io_internal.h"
 
 static int too_big(rs_error_t err, const char *name, size_t len, size_t max)
@@ -9,6 +11,15 @@ static int too_big(rs_error_t err, const char *name, size_t len, size_t max)
                         name, len, max);
 }
 
+/* A NULL argument the contract does not allow (NULL data is allowed only
+   with len 0: the empty input). */
+static int null_arg(rs_error_t err, const char *fn, const char *arg)
+{
+    return rs_error_set(err, RS_EINPUT, "%s: expected %s, got NULL", fn,
+                        strcmp(arg, "data") == 0 ? "data (NULL only with len 0)"
+                                                 : arg);
+}
+
 int rs_net_read_buffer(rs_net_t N, const char *data, size_t len,
                        const char *name, const rs_io_limits_t *lim,
                        rs_error_t err)
@@ -16,6 +27,8 @@ int rs_net_read_buffer(rs_net_t N, const char *data, size_t len,
     rs_io_limits_t storage;
     rs_io_src_t src;
     size_t p;
+    if (N == NULL || (data == NULL && len != 0))
+        return null_arg(err, "rs_net_read_buffer", N == NULL ? "N" : "data");
     lim = rs_io_limits_or_default(lim, &storage);
     if (data == NULL)
         data = "";
@@ -38,6 +51,8 @@ int rs_net_read(rs_net_t N, const char *path, const rs_io_limits_t *lim,
     char *data;
     size_t len;
     int r;
+    if (N == NULL || path == NULL)
+        return null_arg(err, "rs_net_read", N == NULL ? "N" : "path");
     lim = rs_io_limits_or_default(lim, &storage);
     r = rs_io_read_all(&data, &len, path, lim->max_file_bytes, err);
     if (r != RS_OK)
@@ -53,6 +68,8 @@ int rs_matrix_read_buffer(fmpq_mat_t M, const char *data, size_t len,
 {
     rs_io_limits_t storage;
     rs_io_src_t src;
+    if (M == NULL || (data == NULL && len != 0))
+        return null_arg(err, "rs_matrix_read_buffer", M == NULL ? "M" : "data");
     lim = rs_io_limits_or_default(lim, &storage);
     if (data == NULL)
         data = "";
@@ -69,6 +86,8 @@ int rs_matrix_read(fmpq_mat_t M, const char *path, const rs_io_limits_t *lim,
     char *data;
     size_t len;
     int r;
+    if (M == NULL || path == NULL)
+        return null_arg(err, "rs_matrix_read", M == NULL ? "M" : "path");
     lim = rs_io_limits_or_default(lim, &storage);
     r = rs_io_read_all(&data, &len, path, lim->max_file_bytes, err);
     if (r != RS_OK)

@@ -1,9 +1,12 @@
 /* Reading a whole file (or standard input) into memory, with a size
    bound, so that parsers never need line buffers.  Reading stops early
-   after a NUL byte, which no input may contain. */
+   after a NUL byte, which no input may contain.  The size of a regular
+   file is checked before anything is read (fstat); a pipe or terminal is
+   counted as it is read and refused as soon as it passes the bound. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "io_internal.h"
 
@@ -15,9 +18,24 @@ int rs_io_read_all(char **data, size_t *len, const char *path, size_t max,
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     char *buf;
     size_t cap = 1 << 16, n = 0;
+    struct stat st;
     if (f == NULL)
         return rs_error_set(err, RS_EINPUT, "%s: cannot open: %s", name,
                             strerror(errno));
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        /* the size is known: refuse before reading, else allocate it
+           (plus one byte to see the end of the file) at once */
+        if ((unsigned long long)st.st_size > (unsigned long long)max) {
+            if (!is_stdin)
+                fclose(f);
+            return rs_error_set(err, RS_ELIMIT,
+                                "%s: input of %llu bytes is larger than %zu "
+                                "bytes (max_file_bytes)",
+                                name, (unsigned long long)st.st_size, max);
+        }
+        if ((size_t)st.st_size + 1 > cap)
+            cap = (size_t)st.st_size + 1;
+    }
     buf = flint_malloc(cap + 1);
     for (;;) {
         size_t got;

@@ -5,33 +5,47 @@
 int rs_canonical_check(const rs_barcode_t B, const slong *d, slong L, slong r,
                        const char *what, rs_error_t err)
 {
-    slong i, j, k;
+    slong i, j, k, n, *start;
+    if (B == NULL || d == NULL || L < 0)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_canonical_check: expected B, d and L >= 0");
+    if (what == NULL)
+        what = "barcode";
     if (B->L != L)
         return rs_error_set(err, RS_EINPUT,
                             "%s: expected bars for layers 0..%ld, got a "
                             "barcode for layers 0..%ld",
                             what, (long)L, (long)B->L);
+    /* One pass over the bars (linear in the size of the barcode, not cubic
+       in L): start[k] gains the bars born at k, start[j + 1] loses those
+       dying at j, and the running sum is the number of strands at k. */
+    start = flint_calloc(L + 2, sizeof(slong));
     for (j = 0; j <= L; j++)
-        for (i = 0; i <= j; i++)
-            if (rs_barcode_get(B, i, j) < 0)
-                return rs_error_set(err, RS_EINPUT,
-                                    "%s: bar %ld-%ld has negative "
-                                    "multiplicity %ld",
-                                    what, (long)i, (long)j,
-                                    (long)rs_barcode_get(B, i, j));
-    for (k = 0; k <= L; k++) {
-        slong n = 0;
-        for (j = k; j <= L; j++)
-            for (i = 0; i <= k; i++)
-                n += rs_barcode_get(B, i, j);
-        if (n != d[k])
+        for (i = 0; i <= j; i++) {
+            slong w = B->w[rs_tri_index(i, j)];
+            if (w < 0 || __builtin_add_overflow(start[i], w, &start[i]) ||
+                __builtin_sub_overflow(start[j + 1], w, &start[j + 1])) {
+                flint_free(start);
+                return rs_error_set(
+                    err, RS_EINPUT, "%s: bar %ld-%ld has %s multiplicity %ld",
+                    what, (long)i, (long)j, w < 0 ? "negative" : "too large a",
+                    (long)w);
+            }
+        }
+    for (k = 0, n = 0; k <= L; k++) {
+        if (__builtin_add_overflow(n, start[k], &n))
+            n = WORD_MAX; /* more strands than any width */
+        if (n != d[k]) {
+            flint_free(start);
             return rs_error_set(err, RS_EINPUT,
                                 "%s: layer %ld has %ld strand%s but d_%ld = "
                                 "%ld (the bars i-j with i <= %ld <= j must "
                                 "number d_%ld)",
                                 what, (long)k, (long)n, n == 1 ? "" : "s",
                                 (long)k, (long)d[k], (long)k, (long)k);
+        }
     }
+    flint_free(start);
     if (r >= 0 && rs_barcode_rank(B) != r)
         return rs_error_set(err, RS_EINPUT,
                             "%s: bar 0-%ld has multiplicity %ld but rank W = "
@@ -43,11 +57,15 @@ int rs_canonical_check(const rs_barcode_t B, const slong *d, slong L, slong r,
 int rs_canonical_point(rs_net_t N, const rs_barcode_t B, const fmpq_mat_t W,
                        rs_error_t err)
 {
-    slong L = B->L, r;
-    slong *d = flint_malloc((L + 1) * sizeof(slong));
+    slong L, r, *d;
     fmpq_mat_t P, Q;
     rs_net_t M;
     int status = RS_OK;
+    if (N == NULL || B == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_canonical_point: expected N and B, got NULL");
+    L = B->L;
+    d = flint_malloc((L + 1) * sizeof(slong));
 
     rs_barcode_widths(d, B);
     rs_net_init_empty(M);

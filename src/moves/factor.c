@@ -28,8 +28,21 @@ static void complement(slong *rest, const slong *piv, slong r, slong n)
     flint_free(used);
 }
 
+static int rank_factor(fmpq_mat_t P, fmpq_mat_t Q, slong *r, const fmpq_mat_t W,
+                       rs_error_t err);
+
 int rs_rank_factor(fmpq_mat_t P, fmpq_mat_t Q, slong *r, const fmpq_mat_t W,
                    rs_error_t err)
+{
+    if (P == NULL || Q == NULL || r == NULL || W == NULL || P == Q)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_rank_factor: expected distinct P and Q, r "
+                            "and W, got NULL or P == Q");
+    return rank_factor(P, Q, r, W, err);
+}
+
+static int rank_factor(fmpq_mat_t P, fmpq_mat_t Q, slong *r, const fmpq_mat_t W,
+                       rs_error_t err)
 {
     slong m = fmpq_mat_nrows(W), n = fmpq_mat_ncols(W), rank, i, j;
     slong *pcol = flint_malloc(FLINT_MAX(n, 1) * sizeof(slong));

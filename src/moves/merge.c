@@ -13,11 +13,16 @@ slong rs_move_find_strand(const rs_flow_t F, slong a, slong b)
 int rs_move_merge(rs_net_t N, const rs_flow_t F, slong p, slong q,
                   const fmpq_t t, rs_error_t err)
 {
-    slong L = N->L, a, b, c, e, i, j, n = rs_flow_num_strands(F);
+    slong L, a, b, c, e, i, j, n;
     fmpq_mat_t W0;
     fmpq_mat_struct *Wb;
     fmpq_t x;
     int same;
+    if (N == NULL || F == NULL || t == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "merge move: expected N, F and t, got NULL");
+    L = N->L;
+    n = rs_flow_num_strands(F);
     if (F->L != L || p < 0 || p >= n || q < 0 || q >= n)
         return rs_error_set(err, RS_EINPUT,
                             "merge move: expected two strands of the flow "

@@ -31,10 +31,13 @@ static int check_square(const fmpq_mat_t G, slong n, const char *what, slong k,
 
 int rs_move_hidden(rs_net_t N, slong k, const fmpq_mat_t G, rs_error_t err)
 {
-    slong L = N->L;
+    slong L = N != NULL ? N->L : 0;
     fmpq_mat_t Gi, W0, T;
     rs_net_t old;
     int status;
+    if (N == NULL || G == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "hidden-layer move: expected N and G, got NULL");
     if (k < 1 || k > L - 1)
         return rs_error_set(err, RS_EINPUT,
                             "hidden-layer move: expected a hidden layer k with "
@@ -71,10 +74,13 @@ int rs_move_hidden(rs_net_t N, slong k, const fmpq_mat_t G, rs_error_t err)
 
 int rs_move_end(rs_net_t N, slong k, const fmpq_mat_t G, rs_error_t err)
 {
-    slong L = N->L;
+    slong L = N != NULL ? N->L : 0;
     fmpq_mat_t W0, T;
     rs_net_t old;
     int status;
+    if (N == NULL || G == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "end-layer move: expected N and G, got NULL");
     if (k != 0 && k != L)
         return rs_error_set(err, RS_EINPUT,
                             "end-layer move: expected layer 0 or L = %ld, got "
@@ -126,10 +132,13 @@ int rs_move_end(rs_net_t N, slong k, const fmpq_mat_t G, rs_error_t err)
 
 int rs_move_one_matrix(rs_net_t N, slong k, const fmpq_mat_t D, rs_error_t err)
 {
-    slong L = N->L;
+    slong L = N != NULL ? N->L : 0;
     fmpq_mat_t W0, A, B;
     rs_net_t old;
     int status, zero;
+    if (N == NULL || D == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "one-matrix move: expected N and D, got NULL");
     if (k < 1 || k > L)
         return rs_error_set(err, RS_EINPUT,
                             "one-matrix move: expected a weight W_k with 1 <= "

@@ -111,9 +111,14 @@ void rs_move_rand_end_symmetry(fmpq_mat_t G, rs_net_t N, slong k,
 int rs_move_randomize(rs_net_t N, flint_rand_t state, flint_bitcnt_t bits,
                       rs_error_t err)
 {
-    slong L = N->L, k;
+    slong L, k;
     fmpq_mat_t G;
     int status = RS_OK;
+    if (N == NULL || state == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_move_randomize: expected N and state, got "
+                            "NULL");
+    L = N->L;
     fmpq_mat_init(G, 0, 0);
     for (k = 1; k <= L - 1 && status == RS_OK; k++) {
         fmpq_mat_clear(G);

@@ -2,9 +2,17 @@
 
 int rs_net_act(rs_net_t N, const fmpq_mat_struct *const *G)
 {
-    slong L = N->L, k;
-    fmpq_mat_struct *inv = flint_malloc((L + 1) * sizeof(fmpq_mat_struct));
+    slong L, k;
+    fmpq_mat_struct *inv;
     int ok = 1;
+    if (N == NULL || G == NULL)
+        return 0;
+    L = N->L;
+    for (k = 0; k <= L; k++)
+        if (G[k] != NULL && (fmpq_mat_nrows(G[k]) != N->d[k] ||
+                             fmpq_mat_ncols(G[k]) != N->d[k]))
+            return 0;
+    inv = flint_malloc((L + 1) * sizeof(fmpq_mat_struct));
 
     for (k = 0; k <= L; k++) {
         fmpq_mat_init(inv + k, N->d[k], N->d[k]);

@@ -90,6 +90,8 @@ slong rs_net_num_layers(const rs_net_t N)
 
 slong rs_net_width(const rs_net_t N, slong k)
 {
+    if (k < 0 || k > N->L)
+        return -1;
     return N->d[k];
 }
 
@@ -109,11 +111,15 @@ slong rs_net_product_entries(const rs_net_t N)
 
 const fmpq_mat_struct *rs_net_weight(const rs_net_t N, slong k)
 {
+    if (k < 1 || k > N->L)
+        return NULL;
     return N->W + k - 1;
 }
 
 fmpq_mat_struct *rs_net_weight_mut(rs_net_t N, slong k)
 {
+    if (k < 1 || k > N->L)
+        return NULL;
     products_invalidate(N);
     return N->W + k - 1;
 }
@@ -129,6 +135,8 @@ const fmpq_mat_struct *rs_net_product(rs_net_t N, slong j, slong i)
 {
     slong k;
     fmpq_mat_struct *P;
+    if (i < 0 || j < i || j > N->L)
+        return NULL;
     if (N->top[i] >= j)
         return N->prod + rs_tri_index(i, j);
     if (N->prod == NULL)

@@ -365,7 +365,7 @@ static slong components_orbit(const rs_barcode_t B, flint_rand_t state)
        same determinant signs */
     fmpz_mat_init(Z, nv, FLINT_MAX(nb, 1));
     fmpz_init(den);
-    if (nb > 0)
+    if (nb > 0 && nv > 0) /* FLINT 2.9 reads an entry of an empty X */
         fmpq_mat_get_fmpz_mat_matwise(Z, den, X);
     G = flint_malloc((L + 1) * sizeof(fmpz_mat_t));
     for (k = 0; k <= L; k++)

@@ -396,7 +396,8 @@ if [ "$sanitized" = 0 ]; then
         cd "$tmp" || exit 1
         ulimit -c unlimited 2>/dev/null
         ulimit -v 300000
-        "$cli" analyze --max-entries 100000000 "$in/oom.net" -o "$odir/result" >"$tmp/out" 2>"$tmp/err"
+        # --max-memory past ulimit -v: the cost model would refuse first
+        "$cli" analyze --max-entries 100000000 --max-memory 1T "$in/oom.net" -o "$odir/result" >"$tmp/out" 2>"$tmp/err"
     )
     status=$?
     if verify "out of memory" 2 - &&

@@ -1,1 +1,1 @@
-analyze data/examples/deep.net --max-work 10
+analyze data/examples/deep.net --max-work 631

@@ -1,0 +1,1 @@
+analyze data/examples/demo.net --max-memory 12X

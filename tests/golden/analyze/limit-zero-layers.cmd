@@ -1,0 +1,1 @@
+analyze tests/golden/analyze/zero-layers.net
