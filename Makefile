@@ -2,7 +2,10 @@
 # automatically when config.mk is missing).  Objects go to $(O) so that
 # several builds (e.g. a sanitizer build) can live side by side.
 
--include config.mk
+# CONFIG_MK: another configuration, e.g. one written by configure run in a
+# build folder against another FLINT (make check-flint3).
+CONFIG_MK ?= config.mk
+-include $(CONFIG_MK)
 
 O ?= build
 PREFIX ?= $(if $(prefix),$(prefix),/usr/local)
@@ -17,7 +20,8 @@ WARN = -std=c11 -Wall -Wextra -Werror
 OPT ?= -O2
 ALL_CFLAGS = $(WARN) $(OPT) -fPIC -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc \
              -Itests/common \
-             $(FLINT_CFLAGS) $(CONFIG_CPPFLAGS) $(EXTRA_CFLAGS)
+             $(FLINT_CFLAGS) $(FLINT_COMPAT_CFLAGS) $(CONFIG_CPPFLAGS) \
+             $(EXTRA_CFLAGS)
 ALL_LDFLAGS = $(CONFIG_LDFLAGS) $(EXTRA_LDFLAGS)
 LIBS = $(FLINT_LIBS) -lmpfr -lgmp -lm -lpthread
 
@@ -38,7 +42,7 @@ CLI = $(O)/rankstrat
 .PHONY: all lib cli tests check check-unit check-cli check-valgrind check-install \
         check-abi check-python \
         check-long install uninstall clean distclean demo format format-check \
-        bench check-docs
+        bench check-docs check-flint3 check-flint3-headers
 
 all: lib cli
 
@@ -121,6 +125,20 @@ check-python: lib cli
 	  -p no:cacheprovider --doctest-modules --doctest-glob='*.md' \
 	  python/tests python/rankstrat python/README.md
 	tests/install/python.sh $(O) $(PYTHON_TEST)
+
+# FLINT 3 (issue 15).  check-flint3 builds each FLINT_SRC release once per
+# machine into ${XDG_CACHE_HOME:-~/.cache}/rankstrat/flint-VERSION, then
+# configures, builds and runs the whole suite against it in
+# build-flint-VERSION.  check-flint3-headers (in CI) compiles every source
+# against the configured headers of each release, in seconds.
+FLINT_VENDOR ?= ../shared/vendor
+FLINT_SRC ?= $(FLINT_VENDOR)/flint-3.0.1.tar.xz $(FLINT_VENDOR)/flint-3.6.0.tar.xz
+
+check-flint3:
+	@set -e; for t in $(FLINT_SRC); do tests/flint3/flint3.sh check $$t; done
+
+check-flint3-headers:
+	tests/flint3/headers.sh $(FLINT_SRC)
 
 # Longer sweeps, not part of `make check`.
 check-long: $(CLI) $(TEST_BIN)
@@ -229,7 +247,7 @@ $(FUZZ_BIN): $(FUZZ_O)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c \
              tests/fuzz/fuzz_util.h fuzz-lib
 	$(FUZZ_CC) $(WARN) -O1 -g -fno-omit-frame-pointer \
 	  -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc $(FLINT_CFLAGS) \
-	  $(CONFIG_CPPFLAGS) -fsanitize=fuzzer $(SAN_FLAGS) -o $@ \
+	  $(FLINT_COMPAT_CFLAGS) $(CONFIG_CPPFLAGS) -fsanitize=fuzzer $(SAN_FLAGS) -o $@ \
 	  tests/fuzz/fuzz_$*.c tests/fuzz/fuzz_util.c \
 	  $(FUZZ_O)/librankstrat.a $(LIBS)
 

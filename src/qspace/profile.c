@@ -25,7 +25,7 @@ void _rs_profile_zero(rs_profile_struct *P)
         P->cols[i] = i;
 }
 
-slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, mp_limb_t p)
+slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, ulong p)
 {
     slong m = P->m, n = P->n, r, i, j, k;
     slong *perm;

@@ -5,6 +5,7 @@
    multiplicities add up to at most RS_MAX_TOTAL_WIDTH ("" and "-" have no
    bars); the barcodes agree; a rejection leaves the barcode alone with a
    one-line message naming the option; the canonical form parses equal. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_util.h"
