@@ -101,8 +101,8 @@ dpkg -i "$@" >"$work/dpkg-install.log" 2>&1 || {
     cat "$work/dpkg-install.log"
     exit 1
 }
-echo "check-deb: installed: $(dpkg-query -W -f='${Package} ${Version}, ' \
-    rankstrat librankstrat0 librankstrat-dev)"
+echo "check-deb: installed:" $(dpkg-query -W -f='${Package}=${Version}\n' \
+    rankstrat librankstrat0 librankstrat-dev)
 # no build tree in sight: an empty folder, a minimal environment
 cd "$work/clean"
 env -i PATH=/usr/bin:/bin HOME="$work/clean" sh -eu -c '
@@ -115,8 +115,8 @@ env -i PATH=/usr/bin:/bin HOME="$work/clean" sh -eu -c '
     echo "check-deb: pkg-config --libs rankstrat: $(pkg-config --libs rankstrat)"
     ./client
     so=$(ldd ./client | awk "/librankstrat/ { print \$3 }")
-    case $so in
-    /usr/lib/*/librankstrat.so.0) ;;
+    case $(readlink -f "$so") in
+    /usr/lib/*/librankstrat.so.*) ;;
     *) echo "check-deb: the client uses \"$so\"" >&2; exit 1 ;;
     esac
     echo "check-deb: the client links and runs with $so"
