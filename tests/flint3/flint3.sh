@@ -96,9 +96,13 @@ if ! stamped headers; then
     )
     # the headers exactly as `make install` copies them
     mkdir -p "$dir/headers/flint"
-    headers=$(cd "$dir/src" && make -s print-HEADERS | sed "s/^HEADERS=//" |
-        tr " " "\n" | sort -u)
-    (cd "$dir/src" && cp $headers "$dir/headers/flint/")
+    # (FLINT 3.6 names the configured headers twice, by two paths)
+    (
+        cd "$dir/src"
+        for h in $(make -s print-HEADERS | sed "s/^HEADERS=//"); do
+            [ -e "$dir/headers/flint/${h##*/}" ] || cp "$h" "$dir/headers/flint/"
+        done
+    )
     echo "$sum" >"$dir/headers.stamp"
 fi
 [ "$stage" = headers ] && {
