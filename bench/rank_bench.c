@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     }
 
     rs_rand_init(state);
-    flint_randseed(state, 20261127UL, 42UL);
+    rs_rand_seed(state, 20261127UL, 42UL);
     printf("# rank of n x n integer matrices of rank n/2 (factors with "
            "entries in [-100, 100])\n");
     printf("# cores online: %ld; rankstrat threads: %ld (0 = automatic)\n",
@@ -107,7 +107,7 @@ int main(int argc, char **argv)
         fmpz_mat_t F, G, A;
         nmod_mat_t Am;
         rs_rank_info_t info;
-        mp_limb_t p = n_nextprime(UWORD(1) << 59, 1);
+        ulong p = n_nextprime(UWORD(1) << 59, 1);
 
         fmpz_mat_init(F, n, h);
         fmpz_mat_init(G, h, n);

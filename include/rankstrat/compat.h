@@ -9,9 +9,16 @@
 #include <flint/fmpq_mat.h>
 #include <flint/fmpz.h>
 #include <flint/fmpz_mat.h>
+/* FLINT_BIT_COUNT: in longlong.h, which newer flint.h no longer includes */
+#include <flint/longlong.h>
 #include <flint/nmod_mat.h>
 #include <flint/ulong_extras.h>
 
+/* What differs between FLINT releases is found out by configure's feature
+   tests (configure.ac), which pass their answers as the RS_HAVE_* macros
+   below (config.mk's FLINT_COMPAT_CFLAGS).  A program that includes the
+   installed headers without them gets answers derived from FLINT's release
+   number, the only place where the number stands in for a test. */
 #if defined(__FLINT_RELEASE)
 #define RS_FLINT_RELEASE __FLINT_RELEASE
 #elif defined(__FLINT_VERSION)
@@ -22,9 +29,13 @@
 #define RS_FLINT_RELEASE 30000
 #endif
 
+#ifndef RS_FLINT_FEATURES_TESTED
+#define RS_HAVE_FLINT_RAND_INIT (RS_FLINT_RELEASE >= 30100)
+#endif
+
 /* flint_randinit, flint_randclear and flint_randseed were renamed in FLINT
-   3.1. */
-#if RS_FLINT_RELEASE >= 30100
+   3.1 (the old names are deprecated). */
+#if RS_HAVE_FLINT_RAND_INIT
 #define rs_rand_init(state) flint_rand_init(state)
 #define rs_rand_clear(state) flint_rand_clear(state)
 #define rs_rand_seed(state, s1, s2) flint_rand_set_seed(state, s1, s2)

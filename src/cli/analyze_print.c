@@ -1,6 +1,8 @@
 /* rankstrat analyze: text output of the local geometry. */
 #include <stdarg.h>
 
+#include <flint/fmpq_vec.h>
+
 #include "cli/analyze.h"
 
 /* ---- vectors ---------------------------------------------------------- */

@@ -8,7 +8,7 @@
 
 /* Pivot columns of Z (integer) modulo p, in increasing order; returns their
    number. */
-static slong pivots_mod(slong *piv, const fmpz_mat_t Z, mp_limb_t p)
+static slong pivots_mod(slong *piv, const fmpz_mat_t Z, ulong p)
 {
     slong m = fmpz_mat_nrows(Z), n = fmpz_mat_ncols(Z), rank, i, j;
     nmod_mat_t A;
@@ -64,7 +64,7 @@ int _rs_flow_extend_columns(slong *chosen, const fmpq_mat_t S,
     slong *piv;
     fmpq_mat_t SK;
     fmpz_mat_t Z;
-    mp_limb_t p = UWORD(1) << (FLINT_BITS - 2);
+    ulong p = UWORD(1) << (FLINT_BITS - 2);
     int ok = 0;
 
     if (c == 0)

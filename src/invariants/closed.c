@@ -5,6 +5,8 @@
    and the number of top-dimensional components of Pepin Lehalleur &
    Rimanyi (arXiv 2411.19920).  Both depend only on the reduced widths
    M_s = d_s - r and on one choice of k smallest of them. */
+#include <stdlib.h>
+
 #include <flint/fmpz_vec.h>
 
 #include "rankstrat/invariants.h"

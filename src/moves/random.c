@@ -1,6 +1,9 @@
 /* Random moves inside a stratum: seeded, integer, exactly checked. */
 #include <stdio.h>
 
+#include <flint/fmpq_vec.h>
+#include <flint/fmpz_vec.h>
+
 #include "rankstrat/compat.h"
 #include "rankstrat/moves.h"
 #include "rankstrat/qspace.h"

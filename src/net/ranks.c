@@ -82,7 +82,7 @@ typedef struct {
 typedef struct {
     slong L;
     const slong *d;
-    mp_limb_t p;
+    ulong p;
     ulong prime_start;
     fmpz_mat_struct *Z; /* Z[k - 1] = Z_k */
     nmod_mat_struct *Zp;
@@ -217,7 +217,7 @@ static slong certify_exact(ctx_struct *c, const fmpz_mat_t A, slong rp,
 {
     slong r, rq;
     rs_rank_info_t info;
-    mp_limb_t q = c->p;
+    ulong q = c->p;
     nmod_mat_t Aq;
 
     rs_rank_info_init(info);

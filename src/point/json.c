@@ -1,5 +1,7 @@
 /* The rankstrat-point JSON document of an analysed point (the output of
    `rankstrat analyze --format json`, docs/formats.md). */
+#include <flint/fmpq_vec.h>
+
 #include "rankstrat/io.h"
 #include "rankstrat/point.h"
 

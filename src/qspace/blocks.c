@@ -36,7 +36,7 @@ void _rs_blocks_clear(rs_blocks_struct *K)
     fmpz_mat_clear(K->LN);
 }
 
-int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K, mp_limb_t q)
+int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K, ulong q)
 {
     slong r = K->r, k = K->k, l = K->m - K->r;
     int status = 1;
@@ -138,7 +138,7 @@ void _rs_blocks_bordered_bound2(fmpz_t H2, const rs_blocks_struct *K)
 }
 
 static int check_rows_mod(const fmpz_mat_t L, const fmpz_mat_t R,
-                          const nmod_mat_t Xq, mp_limb_t dq, mp_limb_t q)
+                          const nmod_mat_t Xq, ulong dq, ulong q)
 {
     slong l = fmpz_mat_nrows(L), r = fmpz_mat_ncols(L);
     slong k = fmpz_mat_ncols(R);
@@ -162,9 +162,9 @@ static int check_rows_mod(const fmpz_mat_t L, const fmpz_mat_t R,
 }
 
 int _rs_blocks_check_mod(const rs_blocks_struct *K, const nmod_mat_t Xq,
-                         const fmpz_t d, mp_limb_t q)
+                         const fmpz_t d, ulong q)
 {
-    mp_limb_t dq = fmpz_fdiv_ui(d, q);
+    ulong dq = fmpz_fdiv_ui(d, q);
     return check_rows_mod(K->B, K->RN, Xq, dq, q) &&
            check_rows_mod(K->LC, K->LN, Xq, dq, q);
 }

@@ -43,7 +43,7 @@ static void set_X_zero(rs_cert_struct *C, slong r, slong k)
 
 typedef struct {
     const rs_blocks_struct *K;
-    const mp_limb_t *q;
+    const ulong *q;
     nmod_mat_struct *X;
     int *status;
 } batch_struct;
@@ -174,16 +174,15 @@ static slong auto_threads(const rs_blocks_struct *K, slong threads)
    which the rank is larger (*witness).  The lower bound: B = A[R, C] is
    nonsingular modulo the profile's prime, so det B != 0 over Z. */
 static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
-                          int want, mp_limb_t profile_prime,
-                          rs_primes_struct *S, rs_rank_info_struct *info,
-                          mp_limb_t *witness)
+                          int want, ulong profile_prime, rs_primes_struct *S,
+                          rs_rank_info_struct *info, ulong *witness)
 {
     slong r = K->r, k = K->k, pred = 0, threads, next_check, fails = 0;
     slong i, b;
     int status = CERT_FAILED, keep, rank_done;
     fmpz_t d, M, M2, H2, amax;
     rs_residues_struct R;
-    mp_limb_t *q;
+    ulong *q;
     nmod_mat_struct *Xb;
     int *st;
     batch_struct batch;
@@ -219,7 +218,7 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
     fmpz_init(H2);
     fmpz_init(amax);
     _rs_residues_init(&R);
-    q = flint_malloc(threads * sizeof(mp_limb_t));
+    q = flint_malloc(threads * sizeof(ulong));
     Xb = flint_malloc(threads * sizeof(nmod_mat_struct));
     st = flint_malloc(threads * sizeof(int));
 
@@ -387,7 +386,7 @@ slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
     slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A), r;
     rs_rank_info_struct local;
     rs_primes_struct S;
-    mp_limb_t p;
+    ulong p;
 
     if (info == NULL) {
         rs_rank_info_init(&local);
@@ -426,7 +425,7 @@ slong _rs_zmat_certify(rs_cert_struct *C, const fmpz_mat_t A, int want_solution,
     while (1) {
         rs_blocks_struct K;
         int status;
-        mp_limb_t witness = 0;
+        ulong witness = 0;
 
         if (info->restarts > RS_MAX_RESTARTS) {
             r = _rs_cert_fallback(C, A, want_solution, info);

@@ -35,6 +35,7 @@
    The digits y_i can also be folded into Y as they come (every 32 steps,
    in machine words), which gives the kernel data A[:, C] Y = d A[:, N] for
    reduced echelon forms and null spaces at the same cost. */
+#include <gmp.h>
 #include <math.h>
 #include <string.h>
 
@@ -58,12 +59,12 @@ static void to_doubles(double *dst, slong ld, const fmpz_mat_t M)
 }
 
 /* The largest prime below `bound` (at least LIFT_MIN_PRIME), or 0. */
-static mp_limb_t prime_below(double bound)
+static ulong prime_below(double bound)
 {
-    mp_limb_t p;
+    ulong p;
     if (!(bound >= LIFT_MIN_PRIME))
         return 0;
-    p = (mp_limb_t)bound;
+    p = (ulong)bound;
     p -= (p % 2 == 0);
     while (!n_is_prime(p))
         p -= 2;
@@ -73,10 +74,10 @@ static mp_limb_t prime_below(double bound)
 /* A prime p <= bound with B invertible mod p (balanced residues of B^{-1}
    in Binv): `hint` if it qualifies, else the largest such prime; 0 if
    none is found quickly. */
-static mp_limb_t pick_prime(double *Binv, const fmpz_mat_t B, double bound,
-                            mp_limb_t hint)
+static ulong pick_prime(double *Binv, const fmpz_mat_t B, double bound,
+                        ulong hint)
 {
-    mp_limb_t p = prime_below(bound), h;
+    ulong p = prime_below(bound), h;
     slong r = fmpz_mat_nrows(B), i, j, tries;
     if (hint != 0 && (double)hint <= bound && hint >= LIFT_MIN_PRIME)
         p = hint;
@@ -91,7 +92,7 @@ static mp_limb_t pick_prime(double *Binv, const fmpz_mat_t B, double bound,
         if (ok)
             for (i = 0; i < r; i++)
                 for (j = 0; j < r; j++) {
-                    mp_limb_t e = rs_nmod_mat_get(Bi, i, j);
+                    ulong e = rs_nmod_mat_get(Bi, i, j);
                     Binv[i * r + j] = e > h ? -(double)(p - e) : (double)e;
                 }
         nmod_mat_clear(Bp);
@@ -117,7 +118,7 @@ static double prime_bound(slong r, slong k, double amaxC, double amaxN)
     return FLINT_MIN(bound, LIFT_MAX_PRIME);
 }
 
-mp_limb_t _rs_lift_prime(const fmpz_mat_t A)
+ulong _rs_lift_prime(const fmpz_mat_t A)
 {
     slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A);
     double amax = max_abs(A);
@@ -129,7 +130,7 @@ mp_limb_t _rs_lift_prime(const fmpz_mat_t A)
 }
 
 /* Balanced base-p digits of d > 0; returns their number. */
-static slong balanced_digits(double **dd, const fmpz_t d, mp_limb_t p)
+static slong balanced_digits(double **dd, const fmpz_t d, ulong p)
 {
     slong cap = fmpz_bits(d) / (FLINT_BIT_COUNT(p) - 2) + 2, n = 0;
     fmpz_t t;
@@ -154,7 +155,7 @@ static slong balanced_digits(double **dd, const fmpz_t d, mp_limb_t p)
 static void missing_factor(fmpz_t extra, const lift_sys *S, slong c,
                            slong steps)
 {
-    mp_limb_t p = (mp_limb_t)S->p;
+    ulong p = (ulong)S->p;
     fmpz *z = _fmpz_vec_init(S->r);
     fmpz_t M;
     slong pred;
@@ -187,14 +188,13 @@ static void fold_digits(fmpz_mat_t Y, const lift_state *L, slong s0, slong s1,
                         const fmpz_t P)
 {
     slong r = L->S->r, w = L->w, a, c, i, len;
-    mp_limb_t p = (mp_limb_t)L->S->p, h = (p - 1) / 2, buf[FOLD_LIMBS], cy;
+    ulong p = (ulong)L->S->p, h = (p - 1) / 2, buf[FOLD_LIMBS], cy;
     fmpz_t chunk;
     fmpz_init(chunk);
     for (a = 0; a < r; a++)
         for (c = 0; c < w; c++) {
 #define DIGIT(i)                                                               \
-    ((mp_limb_t)((slong)L->digits[(((i) % L->ring) * r + a) * w + c] +         \
-                 (slong)h))
+    ((ulong)((slong)L->digits[(((i) % L->ring) * r + a) * w + c] + (slong)h))
             /* Horner from the top digit, two digits (< p^2 < 2^52) at a
                time. */
             i = s1 - 1;
@@ -221,7 +221,7 @@ static void fold_digits(fmpz_mat_t Y, const lift_state *L, slong s0, slong s1,
    fold_digits added over `steps` digits. */
 static void unshift_digits(fmpz_mat_t Y, const lift_state *L)
 {
-    mp_limb_t p = (mp_limb_t)L->S->p;
+    ulong p = (ulong)L->S->p;
     slong a, c;
     fmpz_t t;
     fmpz_init(t);
@@ -264,7 +264,7 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
         status[b] = LIFT_MORE;
     }
     fmpz_init_set_ui(P, 1);
-    fmpz_init_set_ui(pfold, (mp_limb_t)S->p);
+    fmpz_init_set_ui(pfold, (ulong)S->p);
     fmpz_pow_ui(pfold, pfold, FOLD_STEPS);
     if (Y != NULL)
         fmpz_mat_zero(Y);
@@ -311,7 +311,7 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
     return result;
 }
 
-int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, mp_limb_t hint)
+int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
 {
     slong m = K->m, r = K->r, k = K->k;
     double amaxC, amaxN, bound;
@@ -396,7 +396,7 @@ int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d0, slong pred,
     return result;
 }
 
-int _rs_lift_certify(const rs_blocks_struct *K, slong threads, mp_limb_t hint,
+int _rs_lift_certify(const rs_blocks_struct *K, slong threads, ulong hint,
                      slong *nprimes, fmpz_mat_t Y, fmpz_t den)
 {
     rs_lift_struct F;

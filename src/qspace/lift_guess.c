@@ -37,7 +37,7 @@ static int block_denominator(fmpz_t d, slong *pred, const lift_state *L,
     fmpz *z = _fmpz_vec_init(count);
     fmpz_t M;
     int ok;
-    mp_limb_t p = (mp_limb_t)L->S->p;
+    ulong p = (ulong)L->S->p;
     fmpz_init(M);
     _rs_lift_digits_to_fmpz(z, L->digits, L->S->r * L->w, L->step, p, count);
     fmpz_set_ui(M, p);
@@ -108,7 +108,7 @@ int _rs_lift_guess_scale(fmpz_t d, slong *pred, const rs_blocks_struct *K,
                 fmpz_addmul_ui(z0, pi, (ulong)y);
             else
                 fmpz_submul_ui(z0, pi, (ulong)(-y));
-            fmpz_mul_ui(pi, pi, (mp_limb_t)S.p);
+            fmpz_mul_ui(pi, pi, (ulong)S.p);
         }
         if (status[0] != LIFT_DONE && !first_entry_settled(z0, pi))
             continue;

@@ -58,7 +58,7 @@ void _rs_lift_run_blocks(lift_state *L, int *status, slong blocks, slong until,
 /* z[j] = sum_i digits[i len + j] p^i over the first `steps` steps, for
    j < count. */
 void _rs_lift_digits_to_fmpz(fmpz *z, const double *digits, slong len,
-                             slong steps, mp_limb_t p, slong count);
+                             slong steps, ulong p, slong count);
 /* A common denominator d of the p-adic numbers z (known mod M), by rational
    reconstruction with room to spare: d below 2^dlim and every
    |d z_j mod M| below 2^(bits(M) - 16 - dlim) (dlim = 0: half each).

@@ -121,7 +121,7 @@ int _rs_lift_run(lift_state *L, slong until)
 /* p < 2^26: two balanced digits make one word, halving the big
    operations. */
 void _rs_lift_digits_to_fmpz(fmpz *z, const double *digits, slong len,
-                             slong steps, mp_limb_t p, slong count)
+                             slong steps, ulong p, slong count)
 {
     slong i, j;
     for (j = 0; j < count; j++) {

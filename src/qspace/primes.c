@@ -24,7 +24,7 @@ void _rs_primes_init(rs_primes_struct *P, slong m, slong n, ulong start)
     P->last = start;
 }
 
-mp_limb_t _rs_primes_next(rs_primes_struct *P)
+ulong _rs_primes_next(rs_primes_struct *P)
 {
     P->last = n_nextprime(P->last, 1);
     return P->last;

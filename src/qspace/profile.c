@@ -75,7 +75,7 @@ static slong profile_blas(rs_profile_struct *P, const fmpz_mat_t A, ulong p)
     return r;
 }
 
-slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, mp_limb_t p)
+slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, ulong p)
 {
     slong m = P->m, n = P->n, r, i, j;
     slong *perm, *cols;

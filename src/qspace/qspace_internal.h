@@ -35,13 +35,13 @@
    primes just below 2^60 are the fastest per bit for nmod_mat on x86-64
    with FLINT 2.9 (measured: 62- and 63-bit primes cost 15-25% more). */
 typedef struct {
-    mp_limb_t last;
+    ulong last;
 } rs_primes_struct;
 
 void _rs_primes_init(rs_primes_struct *P, slong m, slong n, ulong start);
 /* A fixed bijective mixing of the bits of x (splitmix64). */
 ulong _rs_mix64(ulong x);
-mp_limb_t _rs_primes_next(rs_primes_struct *P);
+ulong _rs_primes_next(rs_primes_struct *P);
 
 /* ---- rank profile modulo a prime -------------------------------------- */
 
@@ -59,7 +59,7 @@ void _rs_profile_zero(rs_profile_struct *P);
 /* Sets P to the rank profile of A modulo p (LU with row pivoting): the
    pivot columns are the lexicographically first column basis of A mod p
    and A[rows[0..r-1], cols[0..r-1]] is nonsingular mod p.  Returns r. */
-slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, mp_limb_t p);
+slong _rs_profile_mod(rs_profile_struct *P, const fmpz_mat_t A, ulong p);
 
 /* ---- the blocks of A permuted by a profile ---------------------------- */
 
@@ -78,7 +78,7 @@ void _rs_blocks_clear(rs_blocks_struct *K);
 /* Xq = B^{-1} RN mod q (Xq initialised r x k with modulus q).  Returns 0 if
    B is singular mod q (q divides det B), -1 if the Schur complement
    LN - LC B^{-1} RN is nonzero mod q (then rank(A mod q) > r), 1 otherwise. */
-int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K, mp_limb_t q);
+int _rs_blocks_solve_mod(nmod_mat_t Xq, const rs_blocks_struct *K, ulong q);
 
 /* H2 = square of a Hadamard bound on every bordered minor
    det A[R + i, C + j] (i not in R, j not in C); 0 if there is none. */
@@ -86,21 +86,21 @@ void _rs_blocks_bordered_bound2(fmpz_t H2, const rs_blocks_struct *K);
 
 /* Whether A[:, C] X = d A[:, N] holds modulo q. */
 int _rs_blocks_check_mod(const rs_blocks_struct *K, const nmod_mat_t Xq,
-                         const fmpz_t d, mp_limb_t q);
+                         const fmpz_t d, ulong q);
 
 /* ---- residues of the kernel data ---------------------------------------- */
 
 /* Residues Xq = d B^{-1} RN mod q for a growing list of distinct primes. */
 typedef struct {
     slong len, alloc;
-    mp_limb_t *q;
+    ulong *q;
     nmod_mat_struct *X;
 } rs_residues_struct;
 
 void _rs_residues_init(rs_residues_struct *R);
 void _rs_residues_clear(rs_residues_struct *R);
 /* Appends (q, Xq), taking ownership of Xq (which must not be cleared). */
-void _rs_residues_push(rs_residues_struct *R, mp_limb_t q, const nmod_mat_t Xq);
+void _rs_residues_push(rs_residues_struct *R, ulong q, const nmod_mat_t Xq);
 
 /* The kernel argument (see residues.c): tries to prove rank A <= K->r from
    the residues, whose moduli multiply to M, each of which passed the Schur
@@ -161,13 +161,13 @@ slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
    suitable prime), and then only _rs_lift_clear may follow. */
 typedef struct {
     slong m, r, k;
-    mp_limb_t p;
+    ulong p;
     slong coeff; /* bound on the guess vectors' entries */
     double *Binv, *AC, *AN;
     rs_dpack_struct Binv_pack, AC_pack;
 } rs_lift_struct;
 
-int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, mp_limb_t hint);
+int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint);
 void _rs_lift_clear(rs_lift_struct *F);
 /* A guess d > 0 at the common denominator of B^{-1} RN (from a few random
    combinations of its columns) and pred, about the bit size of
@@ -183,22 +183,22 @@ int _rs_lift_prove(const rs_lift_struct *F, const fmpz_t d, slong pred,
                    slong threads, fmpz_mat_t Y, fmpz_t den);
 /* The three stages in a row (0 where any says no); counts the prime in
  *nprimes; Y and den as for _rs_lift_prove (may be NULL). */
-int _rs_lift_certify(const rs_blocks_struct *K, slong threads, mp_limb_t hint,
+int _rs_lift_certify(const rs_blocks_struct *K, slong threads, ulong hint,
                      slong *nprimes, fmpz_mat_t Y, fmpz_t den);
 /* A prime that suits the lifting of A whatever its rank (0 if none does):
    the profile computed modulo it can hand the lifting its prime, and
    small primes make the profile about twice as fast as word-size ones. */
-mp_limb_t _rs_lift_prime(const fmpz_mat_t A);
+ulong _rs_lift_prime(const fmpz_mat_t A);
 
 /* ---- certification ---------------------------------------------------- */
 
 typedef struct {
-    rs_profile_struct P;  /* the certified profile (pivots need not be the
-                             lexicographically first ones over Q) */
-    fmpz_mat_t X;         /* with want_solution: r x k, A[:,C] X = den A[:,N] */
-    fmpz_t den;           /* > 0 */
-    mp_limb_t last_prime; /* the last prime used: a stream restarted from
-                             it gives fresh primes */
+    rs_profile_struct P; /* the certified profile (pivots need not be the
+                            lexicographically first ones over Q) */
+    fmpz_mat_t X;        /* with want_solution: r x k, A[:,C] X = den A[:,N] */
+    fmpz_t den;          /* > 0 */
+    ulong last_prime;    /* the last prime used: a stream restarted from
+                                it gives fresh primes */
 } rs_cert_struct;
 
 void _rs_cert_init(rs_cert_struct *C, slong m, slong n);

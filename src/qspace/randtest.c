@@ -1,3 +1,5 @@
+#include <flint/fmpz.h>
+
 #include "rankstrat/qspace.h"
 
 static slong rand_small(flint_rand_t state, flint_bitcnt_t bits)

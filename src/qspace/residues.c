@@ -21,11 +21,11 @@ void _rs_residues_clear(rs_residues_struct *R)
     _rs_residues_init(R);
 }
 
-void _rs_residues_push(rs_residues_struct *R, mp_limb_t q, const nmod_mat_t Xq)
+void _rs_residues_push(rs_residues_struct *R, ulong q, const nmod_mat_t Xq)
 {
     if (R->len == R->alloc) {
         R->alloc = FLINT_MAX(8, 2 * R->alloc);
-        R->q = flint_realloc(R->q, R->alloc * sizeof(mp_limb_t));
+        R->q = flint_realloc(R->q, R->alloc * sizeof(ulong));
         R->X = flint_realloc(R->X, R->alloc * sizeof(nmod_mat_struct));
     }
     R->q[R->len] = q;
@@ -39,7 +39,7 @@ typedef struct {
     int ready;
     fmpz_comb_t comb;
     fmpz_comb_temp_t temp;
-    mp_limb_t *res;
+    ulong *res;
 } crt_struct;
 
 static void crt_init(crt_struct *c)
@@ -64,7 +64,7 @@ static void crt_entry(fmpz_t v, crt_struct *c, const rs_residues_struct *R,
     if (!c->ready) {
         fmpz_comb_init(c->comb, R->q, R->len);
         fmpz_comb_temp_init(c->temp, c->comb);
-        c->res = flint_malloc(R->len * sizeof(mp_limb_t));
+        c->res = flint_malloc(R->len * sizeof(ulong));
         c->ready = 1;
     }
     for (s = 0; s < R->len; s++)
@@ -89,12 +89,12 @@ static void crt_entry(fmpz_t v, crt_struct *c, const rs_residues_struct *R,
 
 typedef struct {
     slong t;
-    const mp_limb_t *q;
-    mp_limb_t *qinv, *y;
+    const ulong *q;
+    ulong *qinv, *y;
     double *qrec;
 } fast_struct;
 
-static mp_limb_t mulmod(mp_limb_t a, mp_limb_t b, mp_limb_t n, mp_limb_t ninv)
+static ulong mulmod(ulong a, ulong b, ulong n, ulong ninv)
 {
     return n_mulmod2_preinv(a, b, n, ninv);
 }
@@ -104,11 +104,11 @@ static void fast_init(fast_struct *F, const rs_residues_struct *R)
     slong t = R->len, s, j;
     F->t = t;
     F->q = R->q;
-    F->qinv = flint_malloc(t * sizeof(mp_limb_t));
-    F->y = flint_malloc(t * sizeof(mp_limb_t));
+    F->qinv = flint_malloc(t * sizeof(ulong));
+    F->y = flint_malloc(t * sizeof(ulong));
     F->qrec = flint_malloc(t * sizeof(double));
     for (s = 0; s < t; s++) {
-        mp_limb_t qs = R->q[s], p = 1;
+        ulong qs = R->q[s], p = 1;
         F->qinv[s] = n_preinvert_limb(qs);
         F->qrec[s] = 1.0 / (double)qs;
         for (j = 0; j < t; j++)
@@ -126,11 +126,10 @@ static void fast_clear(fast_struct *F)
 }
 
 /* w[s] = M_s mod p, returns M mod p. */
-static mp_limb_t fast_weights(mp_limb_t *w, const fast_struct *F, mp_limb_t p,
-                              mp_limb_t pinv)
+static ulong fast_weights(ulong *w, const fast_struct *F, ulong p, ulong pinv)
 {
     slong t = F->t, s;
-    mp_limb_t suffix = 1, all;
+    ulong suffix = 1, all;
     /* w[s] = prod_{j < s} q_j, then times prod_{j > s} q_j */
     w[0] = 1;
     for (s = 1; s < t; s++)
@@ -144,10 +143,10 @@ static mp_limb_t fast_weights(mp_limb_t *w, const fast_struct *F, mp_limb_t p,
 }
 
 /* sum_s u_s w_s mod p. */
-static mp_limb_t dot_mod(const mp_limb_t *u, const mp_limb_t *w, slong t,
-                         mp_limb_t p, mp_limb_t pinv)
+static ulong dot_mod(const ulong *u, const ulong *w, slong t, ulong p,
+                     ulong pinv)
 {
-    mp_limb_t acc = 0, x;
+    ulong acc = 0, x;
     slong s;
     for (s = 0; s < t; s++) {
         x = mulmod(u[s], w[s], p, pinv);
@@ -178,7 +177,7 @@ int _rs_residues_check(const rs_residues_struct *R, const rs_blocks_struct *K,
 {
     slong r = K->r, k = K->k, t = R->len, nv = 0, alloc, i, j, s, v, misses;
     slong dbits = FLINT_MAX(16, FLINT_MIN(64, (slong)fmpz_bits(M) - pred - 4));
-    mp_limb_t *qv, *qvinv, *Mv, *w, *u, *yf;
+    ulong *qv, *qvinv, *Mv, *w, *u, *yf;
     nmod_mat_struct *Xv;
     fmpz_t bound, prod, x, f, N, D;
     fmpq_t rat;
@@ -202,9 +201,9 @@ int _rs_residues_check(const rs_residues_struct *R, const rs_blocks_struct *K,
     fmpz_addmul(bound, amax, x);
     fmpz_set(prod, M);
     alloc = 2 + (fmpz_bits(amax) + FLINT_BIT_COUNT(r) + 66) / 59;
-    qv = flint_malloc(alloc * sizeof(mp_limb_t));
-    qvinv = flint_malloc(alloc * sizeof(mp_limb_t));
-    Mv = flint_malloc(alloc * sizeof(mp_limb_t));
+    qv = flint_malloc(alloc * sizeof(ulong));
+    qvinv = flint_malloc(alloc * sizeof(ulong));
+    Mv = flint_malloc(alloc * sizeof(ulong));
     Xv = flint_malloc(alloc * sizeof(nmod_mat_struct));
     while (fmpz_cmp(prod, bound) <= 0 && nv < alloc) {
         qv[nv] = _rs_primes_next(S);
@@ -218,9 +217,9 @@ int _rs_residues_check(const rs_residues_struct *R, const rs_blocks_struct *K,
         fmpz_one_2exp(N, fmpz_bits(M) - dbits - 2);
         fmpz_one_2exp(D, dbits);
     }
-    w = flint_malloc(nv * t * sizeof(mp_limb_t));
-    u = flint_malloc(t * sizeof(mp_limb_t));
-    yf = flint_malloc(t * sizeof(mp_limb_t));
+    w = flint_malloc(nv * t * sizeof(ulong));
+    u = flint_malloc(t * sizeof(ulong));
+    yf = flint_malloc(t * sizeof(ulong));
     if (Xout == NULL) {
         fast_init(&F, R);
         for (v = 0; v < nv; v++)
@@ -266,10 +265,10 @@ int _rs_residues_check(const rs_residues_struct *R, const rs_blocks_struct *K,
                         fmpz_smod(x, x, M);
                     }
                     for (v = 0; v < nv; v++) {
-                        mp_limb_t val;
+                        ulong val;
                         if (Xout == NULL) {
-                            mp_limb_t sub = mulmod((mp_limb_t)kk % qv[v], Mv[v],
-                                                   qv[v], qvinv[v]);
+                            ulong sub = mulmod((ulong)kk % qv[v], Mv[v], qv[v],
+                                               qvinv[v]);
                             val = dot_mod(u, w + v * t, t, qv[v], qvinv[v]);
                             val = val >= sub ? val - sub : val + (qv[v] - sub);
                         } else

@@ -56,6 +56,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "rankstrat/compat.h"
 #include "rankstrat/strata.h"
 
 #include "strata_internal.h"

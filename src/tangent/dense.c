@@ -1,4 +1,6 @@
 /* Structured basis vectors written out in weight-space coordinates. */
+#include <flint/fmpq_vec.h>
+
 #include "rankstrat/tangent.h"
 
 /* Adds the terms of vector t into x (N entries, zero on entry). */

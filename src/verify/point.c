@@ -18,22 +18,24 @@ slong _rs_verify_tangent_rank(rs_net_t N)
 }
 
 /* RS_VERIFY_CORRUPT_POINT: "moves" that are not moves: G W_k without
-   W_{k+1} G^{-1}, and G W_L with a G that need not fix W. */
-static void corrupt_randomize(rs_net_t N, flint_rand_t state)
+   W_{k+1} G^{-1}, and G W_L with a G that need not fix W.  G = I + 1 1^T
+   (invertible) moves every coordinate subspace of the canonical point off
+   itself; it is fixed rather than random, since a random small G often
+   keeps the image of W_k inside the kernel of W_{k+1} (e.g. a triangular
+   G on a 2 x 2 x 2 zero fiber), and whether it does then depended on
+   FLINT's random stream, which changed in FLINT 3.1. */
+static void corrupt_randomize(rs_net_t N)
 {
-    slong L = N->L, k, n = N->d[L], i, j;
+    slong L = N->L, k, n, i, j;
     fmpq_mat_t G, T;
     for (k = 1; k <= L; k++) {
-        fmpq_mat_init(G, N->d[k], N->d[k]);
-        if (k < L) {
-            rs_move_rand_invertible(G, state, 2);
-        } else { /* I + 1 1^T (invertible), which need not fix W */
-            fmpq_mat_one(G);
-            for (i = 0; i < n; i++)
-                for (j = 0; j < n; j++)
-                    fmpq_add_si(fmpq_mat_entry(G, i, j),
-                                fmpq_mat_entry(G, i, j), 1);
-        }
+        n = N->d[k];
+        fmpq_mat_init(G, n, n);
+        fmpq_mat_one(G);
+        for (i = 0; i < n; i++)
+            for (j = 0; j < n; j++)
+                fmpq_add_si(fmpq_mat_entry(G, i, j), fmpq_mat_entry(G, i, j),
+                            1);
         fmpq_mat_init(T, N->d[k], N->d[k - 1]);
         fmpq_mat_mul(T, G, rs_net_weight(N, k));
         fmpq_mat_swap(T, rs_net_weight_mut(N, k));
@@ -57,7 +59,7 @@ void _rs_verify_point(rs_verify_ctx *ctx, rs_verify_point *P,
     status = rs_canonical_point(P->N, P->B, ctx->W, err);
     if (status == RS_OK) {
         if (ctx->o->corrupt == RS_VERIFY_CORRUPT_POINT)
-            corrupt_randomize(P->N, state);
+            corrupt_randomize(P->N);
         else
             status = rs_move_randomize(P->N, state, 2, err);
     }

@@ -347,6 +347,11 @@ def check_refs():
         print("docs refs: not a git checkout, skipped")
         return
     for line in p.stdout.decode().splitlines():
+        # ../shared/vendor holds FLINT source tarballs (make check-flint3),
+        # not documents
+        if not re.search(pat.replace(r"\.\./shared", r"\.\./shared(?!/vendor)"),
+                         line.split(":", 2)[2]):
+            continue
         fail("refs", "refers to a document outside the repository: " + line)
     print("docs refs: checked")
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <flint/fmpq_vec.h>
+
 #include "planted.h"
 
 /* The barcode of N computed from its ranks. */

@@ -7,6 +7,7 @@
    adding up to at most RS_MAX_TOTAL_WIDTH ("" and "-" have no bars); the
    barcodes agree; a rejection leaves the barcode alone with a one-line
    message naming the option; every printed form parses back equal. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_util.h"

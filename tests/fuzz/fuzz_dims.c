@@ -4,6 +4,7 @@
    shape is within the engine's limits; the widths agree; a rejection is a
    one-line message naming the option, status 1 or 2, nothing allocated;
    the widths written back with commas parse equal. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz_util.h"

@@ -1,5 +1,7 @@
 /* Tests of the layer subspaces of the Fundamental Theorem (docs/math.md
    section 5) at random planted points of known strata. */
+#include <flint/fmpq_vec.h>
+
 #include "../flow/planted.h"
 
 /* Whether every column x of the basis of V satisfies A x = 0. */

@@ -3,6 +3,8 @@
    barcode (also moved into a given fiber), hidden-layer, end-layer and
    one-matrix moves, and the merge move's rank rectangle, on random planted
    points whose answers are known by construction. */
+#include <flint/fmpq_vec.h>
+
 #include "../flow/planted.h"
 
 /* E = [[I_r,0],[0,0]], m x n */

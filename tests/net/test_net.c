@@ -4,6 +4,8 @@
    transposes and weight vectors. */
 #include <stdlib.h>
 
+#include <flint/fmpq_vec.h>
+
 #include "testutil.h"
 
 /* Random widths d_0..d_L in [0, maxw] and a random feasible rank. */

@@ -164,7 +164,7 @@ START_TEST(test_random_vs_naive)
 END_TEST
 
 /* The first prime of the screening stream after `start`. */
-static mp_limb_t first_prime(ulong start)
+static ulong first_prime(ulong start)
 {
     return n_nextprime(start, 1);
 }
@@ -183,7 +183,7 @@ START_TEST(test_adversarial_primes)
     rs_test_rand_init(state);
     for (trial = 0; trial < ntrials; trial++) {
         ulong start = starts[trial % 3];
-        mp_limb_t p;
+        ulong p;
         slong d[8], L = rand_range(state, 1, 5), r, k, kind = trial % 3;
         rs_barcode_t B;
         rs_net_t N;
@@ -266,7 +266,7 @@ END_TEST
 START_TEST(test_rank_visible_only_mod_other_primes)
 {
     ulong start = 1000003;
-    mp_limb_t p = first_prime(start);
+    ulong p = first_prime(start);
     slong d[4] = {2, 2, 2, 2}, L = 3, k, i, j;
     rs_net_t N;
     rs_ranks_t R;

@@ -105,7 +105,7 @@ START_TEST(test_dvec_ops)
     double v[64], y[64], x[64];
     rs_test_rand_init(state);
     for (iter = 0; iter < 200; iter++) {
-        mp_limb_t p =
+        ulong p =
             n_nextprime(4096 + n_randint(state, (UWORD(1) << 26) - 8192), 1);
         double pd = (double)p, pinv = 1.0 / pd, h = (pd - 1) / 2;
         slong bad, nbad = 0;

@@ -362,8 +362,7 @@ static void planted_diag(fmpz_mat_t A, const fmpz *d, slong len,
 }
 
 /* The primes a stream started at `start` will produce. */
-static void stream_primes(mp_limb_t *p, slong count, slong m, slong n,
-                          ulong start)
+static void stream_primes(ulong *p, slong count, slong m, slong n, ulong start)
 {
     rs_primes_struct S;
     slong i;
@@ -376,7 +375,7 @@ START_TEST(test_rank_adversarial)
 {
     flint_rand_t state;
     slong n = 24, i, j;
-    mp_limb_t p[16];
+    ulong p[16];
     fmpz d[24];
     fmpz_mat_t A;
     rs_rank_info_t info;
@@ -463,7 +462,7 @@ START_TEST(test_rank_lift_adversarial)
 {
     flint_rand_t state;
     slong n = 24, i, j, s;
-    mp_limb_t p[4];
+    ulong p[4];
     fmpz d[24];
     fmpz_mat_t A;
     rs_rank_info_t info;
@@ -554,7 +553,7 @@ START_TEST(test_rank_fallback)
 {
     flint_rand_t state;
     slong n = 20, steps = RS_MAX_RESTARTS + 3, i, j;
-    mp_limb_t p[32];
+    ulong p[32];
     fmpz d[20];
     fmpz_mat_t A;
     rs_rank_info_t info;
@@ -639,7 +638,7 @@ START_TEST(test_kernel_check)
         _rs_residues_init(&R);
         fmpz_one(M);
         while ((slong)fmpz_bits(M) < FLINT_ABS(fmpz_mat_max_bits(Xt)) + 120) {
-            mp_limb_t q = _rs_primes_next(&S);
+            ulong q = _rs_primes_next(&S);
             nmod_mat_t Xq;
             nmod_mat_init(Xq, r, n - r, q);
             if (_rs_blocks_solve_mod(Xq, &K, q) == 0) {
@@ -756,7 +755,7 @@ START_TEST(test_rref_unlucky_pivots)
     flint_rand_t state;
     slong n = 20, t, i, j;
     ulong start = 1000003;
-    mp_limb_t p;
+    ulong p;
     rs_test_rand_init(state);
     stream_primes(&p, 1, n, n, start);
     for (t = 0; t < 10; t++) {

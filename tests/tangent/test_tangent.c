@@ -1,6 +1,8 @@
 /* Tests of the structured tangent and normal bases (docs/math.md section 6) and
    of their independent check, at random planted points of known strata and
    on every stratum of small fibers. */
+#include <flint/fmpq_vec.h>
+
 #include "../flow/planted.h"
 
 typedef struct {
