@@ -116,8 +116,8 @@ int main(int argc, char **argv)
         return 1;
     }
     h = n / 2;
-    flint_randinit(st);
-    flint_randseed(st, (ulong)seed, (ulong)seed * 7919 + 1);
+    rs_rand_init(st);
+    rs_rand_seed(st, (ulong)seed, (ulong)seed * 7919 + 1);
     fmpz_mat_init(F, n, h);
     fmpz_mat_init(G, h, n);
     fmpz_mat_init(A, n, n);
@@ -184,7 +184,7 @@ int main(int argc, char **argv)
     fmpz_mat_clear(F);
     fmpz_mat_clear(G);
     fmpz_mat_clear(A);
-    flint_randclear(st);
+    rs_rand_clear(st);
     flint_cleanup_master();
     return 0;
 }

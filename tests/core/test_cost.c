@@ -2,6 +2,7 @@
    the entries, widths, layers, the number of matrices even when empty),
    the check names the option that raises the violated limit, and the
    default limits are sane. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"

@@ -91,7 +91,7 @@ START_TEST(test_layout_random)
         flint_free(w);
         flint_free(h);
     }
-    flint_randclear(state);
+    rs_rand_clear(state);
 }
 END_TEST
 
@@ -233,7 +233,7 @@ START_TEST(test_barcode_str)
         ck_assert_int_eq(rs_barcode_get(B, 0, 1), 3);
         rs_barcode_clear(B);
     }
-    flint_randclear(state);
+    rs_rand_clear(state);
 }
 END_TEST
 

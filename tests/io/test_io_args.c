@@ -2,6 +2,7 @@
    pointers, out-of-range indices and wrong shapes give an error return
    (RS_EINPUT with a message), never a crash; in particular NULL data with
    a nonzero length is not read. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -154,7 +155,7 @@ START_TEST(test_canonical_check_random)
         ck_assert_int_eq(rs_canonical_check(B, e, L, -1, "b", err), RS_EINPUT);
         rs_barcode_clear(B);
     }
-    flint_randclear(state);
+    rs_rand_clear(state);
 }
 END_TEST
 
