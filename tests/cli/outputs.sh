@@ -6,7 +6,7 @@
 #     side output (--flow-dot) is not written when the command fails;
 #   - write errors carry the system's reason (/dev/full: "No space left
 #     on device"; a full tmpfs too when this user may mount one);
-#   - a failing Graphviz `dot` is exit 1 with its message;
+#   - a failing Graphviz `dot` or `neato` is exit 1 with its message;
 #   - with named temporaries (RANKSTRAT_NO_O_TMPFILE=1), SIGTERM, SIGINT
 #     and SIGHUP in the middle of a long write leave the old target and no
 #     temporary file; a temporary left by a dead process (SIGKILL) is
@@ -126,15 +126,16 @@ echo "Error: <stdin>: syntax error in line 1 near 'x'" >&2
 exit 1
 EOF
 chmod +x "$tmp/bin/dot"
+cp "$tmp/bin/dot" "$tmp/bin/neato" # PDF and PNG of the Hasse diagram
 expect 1 "--flow-svg: Graphviz 'dot' failed \(exit status 1\): Error: <stdin>: syntax error" \
     env PATH="$tmp/bin:$PATH" "$cli" analyze $demo --flow-svg "$tmp/f.svg" \
     -o "$tmp/a.txt"
 if [ -e "$tmp/f.svg" ] || [ -e "$tmp/a.txt" ]; then
     bad "a failing dot left an output"; else ok; fi
-expect 1 "--format svg: Graphviz 'dot' failed on the Hasse diagram \(exit status 1\)" \
+expect 1 "--format png: Graphviz 'neato' failed on the Hasse diagram \(exit status 1\): Error: <stdin>: syntax error" \
     env PATH="$tmp/bin:$PATH" "$cli" hasse --dims 2,2,2 --rank 0 \
-    --format svg -o "$tmp/h.svg"
-if [ -e "$tmp/h.svg" ]; then bad "a failing dot left h.svg"; else ok; fi
+    --format png -o "$tmp/h.png"
+if [ -e "$tmp/h.png" ]; then bad "a failing neato left h.png"; else ok; fi
 no_temps "$tmp" "failing dot"
 
 # ---- signals with named temporaries ----
