@@ -10,7 +10,11 @@ import textwrap
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 
 LONG = textwrap.dedent(r"""
-    import resource, sys, time
+    import resource, signal, sys, time
+    # a shell that starts a command in the background (CI scripts, nohup)
+    # makes it ignore SIGINT, and Python then installs no handler: restore
+    # Python's own, as an interactive session has it
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.path.insert(0, sys.argv[1])
     import rankstrat
     # should Ctrl-C go unseen, the listing would end in a refused allocation
@@ -40,6 +44,13 @@ def test_sigint_interrupts_strata():
 
     time.sleep(1.0)
     p.send_signal(signal.SIGINT)
-    out, err = p.communicate()
+    try:
+        # a guard against a hang (an unseen signal), not a time limit: the
+        # enumeration alone would take minutes and then be refused
+        out, err = p.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+        raise AssertionError("SIGINT did not interrupt the listing: " + out + err)
     assert p.returncode == 0, err
     assert out.split() == ["interrupted", "4"], out + err
