@@ -39,10 +39,11 @@ void rs_doc_free(char *doc);
 /* The rankstrat-point JSON document of the network in net[0..len) (text or
    JSON network format; `name` is used in messages), computed by
    rs_point_analyze with the options in flags and the bounds max_entries
-   and max_work (<= 0: the defaults of rs_point_opts_init). */
+   and max_work (<= 0: the defaults of rs_point_opts_init).  It stops with
+   RS_ECANCEL soon after prog (may be NULL) is cancelled. */
 int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
                    int flags, slong max_entries, slong max_work,
-                   rs_error_t err);
+                   rs_progress_struct *prog, rs_error_t err);
 
 /* The network in net[0..len) written back in the text format (dims line,
    then W1, ..., WL as rows of exact numbers). */
@@ -59,15 +60,18 @@ int rs_doc_flow_dot(char **doc, const char *net, size_t len, const char *name,
    document: every stratum in the sorted order (id, ranks, barcode, dim,
    codim, components), with the covering pairs when covers is nonzero.  It
    refuses (RS_ELIMIT) fibers with more than max_strata strata (<= 0: no
-   bound) and stops with RS_ECANCEL when prog is cancelled. */
+   bound) and stops with RS_ECANCEL when prog is cancelled (while listing
+   the strata or finding the covers). */
 int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
                   size_t plen, int covers, slong max_strata,
                   rs_progress_struct *prog, rs_error_t err);
 
 /* The exact number of strata of the fiber, in decimal (rs_strata_count
-   with the work bound max_work, <= 0: its default). */
+   with the work bound max_work, <= 0: its default); RS_ECANCEL soon after
+   prog (may be NULL) is cancelled. */
 int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
-                 size_t plen, slong max_work, rs_error_t err);
+                 size_t plen, slong max_work, rs_progress_struct *prog,
+                 rs_error_t err);
 
 /* The canonical point of the stratum with barcode `barcode` (moved into
    the fiber of the product when one is given), as a network in the text
@@ -93,12 +97,14 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
                 const slong *bars, const char *t, rs_error_t err);
 
 /* Runs every check of rs_verify_shape on the fiber and writes the
-   rankstrat-verify document (dims, rank, seed, strata, covers, checks with
-   passed/total/first_failure, passed).  Failed checks are reported in the
-   document (status RS_OK); err is for bad input and for fibers with more
-   than max_strata strata (RS_ELIMIT; <= 0: no bound). */
+   rankstrat-verify document of rs_verify_report_fprint_json (without
+   witnesses).  Failed checks are reported in the document (status RS_OK);
+   err is for bad input, for fibers with more than max_strata strata
+   (RS_ELIMIT; <= 0: no bound) and for a cancelled prog (RS_ECANCEL; the
+   token is checked between strata; prog may be NULL). */
 int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
-                  size_t plen, ulong seed, slong max_strata, rs_error_t err);
+                  size_t plen, ulong seed, slong max_strata,
+                  rs_progress_struct *prog, rs_error_t err);
 
 RS_END_DECLS
 

@@ -26,6 +26,7 @@
 #include "rankstrat/flow.h"
 #include "rankstrat/layers.h"
 #include "rankstrat/net.h"
+#include "rankstrat/progress.h"
 #include "rankstrat/tangent.h"
 
 RS_BEGIN_DECLS
@@ -53,6 +54,11 @@ typedef struct {
        RS_POINT_DEFAULT_MAX_WORK); beyond it the count is "not counted",
        with the reason in strata_note */
     slong max_work;
+    /* cancellation token (or NULL): once its flag is set, the analysis
+       stops at its next stage (between the rank computation, the strata
+       count, every layer's subspaces, the flow basis, the bases and the
+       check) with RS_ECANCEL */
+    rs_progress_struct *prog;
 } rs_point_opts;
 
 /* Everything known about the point; read the fields after a successful
@@ -77,7 +83,7 @@ typedef struct {
 
 typedef rs_point_struct rs_point_t[1];
 
-/* Sets every option to 0 and the bounds to their defaults. */
+/* Sets every option to 0 (no token) and the bounds to their defaults. */
 void rs_point_opts_init(rs_point_opts *o);
 
 void rs_point_init(rs_point_t P);

@@ -76,6 +76,12 @@ int rs_strata_enumerate(slong *count, const slong *d, slong L, slong r,
 int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
                     slong max_work, slong *work, rs_error_t err);
 
+/* rs_strata_count that stops with RS_ECANCEL (count set to 0) soon after
+   prog's cancel flag is set (prog may be NULL). */
+int rs_strata_count_progress(fmpz_t count, const slong *d, slong L, slong r,
+                             slong max_work, slong *work,
+                             rs_progress_struct *prog, rs_error_t err);
+
 /* C(e) of rs_strata_count: the number of multisets of bars [i, j] (any,
    including [0, L]) covering layer k exactly e_k times; 0 if some e_k < 0.
    Same work bound. */
@@ -177,6 +183,12 @@ static inline slong rs_covers_upper(const rs_covers_t C, slong k)
    Returns RS_EINTERNAL (with a message) if a target is missing from S,
    which cannot happen for a complete store. */
 int rs_strata_covers(rs_covers_t C, const rs_strata_t S, rs_error_t err);
+
+/* rs_strata_covers that stops with RS_ECANCEL (C emptied) soon after prog
+   is cancelled; prog's callback sees the number of strata done (prog may
+   be NULL). */
+int rs_strata_covers_progress(rs_covers_t C, const rs_strata_t S,
+                              rs_progress_struct *prog, rs_error_t err);
 
 /* The same covers by brute force: all pairs compared by rank dominance,
    then the transitive reduction (bit sets; O(n^3 / 64) time, n^2 / 8 bytes).

@@ -65,10 +65,13 @@
 #ifndef RANKSTRAT_VERIFY_H
 #define RANKSTRAT_VERIFY_H
 
+#include <stdio.h>
+
 #include <flint/flint.h>
 #include <flint/fmpq_mat.h>
 
 #include "rankstrat/error.h"
+#include "rankstrat/progress.h"
 #include "rankstrat/strata.h"
 
 #include "rankstrat/export.h"
@@ -124,9 +127,12 @@ typedef struct {
     int corrupt; /* RS_VERIFY_CORRUPT_*; RS_VERIFY_CORRUPT_NONE normally */
     rs_verify_progress_fn progress; /* or NULL */
     void *progress_data;
+    /* cancellation token (or NULL): once its flag is set, the verification
+       stops at the next stratum with RS_ECANCEL */
+    rs_progress_struct *cancel;
 } rs_verify_opts_t;
 
-/* Sets o to seed 1, no corruption, no progress callback. */
+/* Sets o to seed 1, no corruption, no progress callback, no token. */
 void rs_verify_opts_init(rs_verify_opts_t *o);
 
 typedef struct {
@@ -169,6 +175,16 @@ int rs_verify_fiber(rs_verify_report_t R, const rs_strata_t S,
 int rs_verify_shape(rs_verify_report_t R, const slong *d, slong L, slong r,
                     const fmpq_mat_t W, const rs_verify_opts_t *o,
                     rs_error_t err);
+
+/* Writes the rankstrat-verify JSON document of the report R of the fiber
+   (d, r) of layers 0..L (docs/formats.md, "verify"): the product W (NULL:
+   "product": null), the seed, the strata and covers counted, every
+   family's passed/total/first_failure, and, when C (the covers the report
+   was made with) is not NULL, the merge witnessing each cover. */
+void rs_verify_report_fprint_json(FILE *f, const rs_verify_report_t R,
+                                  const slong *d, slong L, slong r,
+                                  const fmpq_mat_t W, ulong seed,
+                                  const rs_covers_struct *C);
 
 RS_END_DECLS
 

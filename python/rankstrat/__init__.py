@@ -44,8 +44,9 @@ def _analyze_doc(net, subspaces=False, flow=False, tangent=False, normal=False, 
     if not count:
         flags |= 64
     text = net.text()
+    token = _lib.Progress()
     doc = _lib.call("rs_doc_analyze", _lib.cstr(text), len(text), _lib.cstr("net"), flags,
-                    int(max_entries), int(max_work))
+                    int(max_entries), int(max_work), _ctypes.byref(token), token=token)
     return _json.loads(doc)
 
 
@@ -101,8 +102,11 @@ def hasse(dims, rank=None, product=None, max_strata=DEFAULT_MAX_STRATA):
 
 
 def count(dims, rank=None, product=None, max_work=0):
-    """The exact number of strata of the fiber (without listing them)."""
-    return int(_lib.call("rs_doc_count", *_fiber_args(dims, rank, product), int(max_work)))
+    """The exact number of strata of the fiber (without listing them).
+    Ctrl-C interrupts a long count."""
+    token = _lib.Progress()
+    return int(_lib.call("rs_doc_count", *_fiber_args(dims, rank, product), int(max_work),
+                         _ctypes.byref(token), token=token))
 
 
 def canonical(dims, barcode, product=None):
@@ -159,6 +163,9 @@ def move(net, hidden=None, end=None, one_matrix=None, matrix=None, merge=None, t
 def verify(dims, rank=None, product=None, seed=1, max_strata=100000):
     """Runs every check of `rankstrat verify` on the fiber (points analysed
     back, tangent ranks and checks, covers witnessed and against brute
-    force, transpose and reduction invariance): a VerifyReport."""
-    doc = _lib.call("rs_doc_verify", *_fiber_args(dims, rank, product), int(seed), int(max_strata))
+    force, transpose and reduction invariance): a VerifyReport.  Ctrl-C
+    interrupts it between two strata."""
+    token = _lib.Progress()
+    doc = _lib.call("rs_doc_verify", *_fiber_args(dims, rank, product), int(seed), int(max_strata),
+                    _ctypes.byref(token), token=token)
     return VerifyReport(_json.loads(doc))

@@ -81,19 +81,23 @@ _size = ctypes.c_size_t
 _err = _P(Error)
 
 _SIGNATURES = {
-    "rs_doc_analyze": [_char_pp, _str, _size, _str, ctypes.c_int, slong, slong, _err],
+    "rs_doc_analyze": [
+        _char_pp, _str, _size, _str, ctypes.c_int, slong, slong, _P(Progress), _err
+    ],
     "rs_doc_net": [_char_pp, _str, _size, _str, _err],
     "rs_doc_flow_dot": [_char_pp, _str, _size, _str, _err],
     "rs_doc_strata": [
         _char_pp, _str, slong, _str, _size, ctypes.c_int, slong, _P(Progress), _err
     ],
-    "rs_doc_count": [_char_pp, _str, slong, _str, _size, slong, _err],
+    "rs_doc_count": [_char_pp, _str, slong, _str, _size, slong, _P(Progress), _err],
     "rs_doc_canonical": [_char_pp, _str, _str, _str, _size, _err],
     "rs_doc_move": [
         _char_pp, _str, _size, _str, ctypes.c_int, slong, _str, _size, _P(slong),
         _str, _err,
     ],
-    "rs_doc_verify": [_char_pp, _str, slong, _str, _size, ulong, slong, _err],
+    "rs_doc_verify": [
+        _char_pp, _str, slong, _str, _size, ulong, slong, _P(Progress), _err
+    ],
 }
 
 for _name, _args in _SIGNATURES.items():
@@ -157,8 +161,10 @@ def call(name, *args, token=None):
     if doc.value:
         text = ctypes.string_at(doc.value).decode("utf-8")
         lib.rs_doc_free(doc)
-    if interrupted or status == RS_ECANCEL:
-        raise KeyboardInterrupt
+    if status == RS_ECANCEL:
+        raise KeyboardInterrupt("rankstrat: cancelled")
+    if interrupted:  # the job had no token, or ended before it looked
+        raise KeyboardInterrupt("rankstrat: interrupted after the call returned")
     if status != RS_OK:
         raise_for(status, err.msg.decode("utf-8", "replace"))
     return text

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), os.pardir, os.pardir))
 
 LONG = textwrap.dedent(r"""
@@ -23,20 +25,35 @@ LONG = textwrap.dedent(r"""
     print("started", flush=True)
     t = time.time()
     try:
-        # 10757867 strata: many seconds of enumeration
-        rankstrat.strata((6, 6, 6, 6, 6, 6, 6), rank=0, covers=False, max_strata=20000000)
+        CALL
         print("finished", flush=True)
     except rankstrat.LimitError:
         print("refused", flush=True)
-    except KeyboardInterrupt:
-        print("interrupted", flush=True)
+    except KeyboardInterrupt as e:
+        # "cancelled": the library saw the token and stopped the job
+        print("interrupted:" + "".join(str(e).split()), flush=True)
     # the library is usable afterwards
     print(rankstrat.count((2, 3, 2), rank=1), flush=True)
 """)
 
 
-def test_sigint_interrupts_strata():
-    p = subprocess.Popen([sys.executable, "-c", LONG, os.path.join(ROOT, "python")],
+# Calls that take many seconds (measured: 5-10 s on 2 cores), one per kind of
+# job that checks the token: the strata listing, verify between strata, the
+# count's dynamic programme between levels.
+CALLS = {
+    # 10757867 strata
+    "strata": "rankstrat.strata((6, 6, 6, 6, 6, 6, 6), rank=0, covers=False, max_strata=20000000)",
+    # 50006 checks
+    "verify": "rankstrat.verify((3, 3, 3, 3, 3, 3), rank=0)",
+    # a 31-layer programme over states of width 60
+    "count": "rankstrat.count((60,) * 30, rank=0, max_work=10**10)",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CALLS))
+def test_sigint_interrupts(kind):
+    code = LONG.replace("CALL", CALLS[kind])
+    p = subprocess.Popen([sys.executable, "-c", code, os.path.join(ROOT, "python")],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert p.stdout.readline() == "started\n"
     # let the enumeration start, then interrupt it
@@ -51,6 +68,6 @@ def test_sigint_interrupts_strata():
     except subprocess.TimeoutExpired:
         p.kill()
         out, err = p.communicate()
-        raise AssertionError("SIGINT did not interrupt the listing: " + out + err)
+        raise AssertionError("SIGINT did not interrupt %s: %s%s" % (kind, out, err))
     assert p.returncode == 0, err
-    assert out.split() == ["interrupted", "4"], out + err
+    assert out.split() == ["interrupted:rankstrat:cancelled", "4"], out + err

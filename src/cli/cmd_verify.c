@@ -137,69 +137,6 @@ static void print_text(FILE *f, const rs_verify_report_t R,
     }
 }
 
-static void json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-static void print_json(FILE *f, const rs_verify_report_t R,
-                       const rs_cli_fiber *fb, const fmpq_mat_t W, int have_W,
-                       ulong seed, const rs_covers_t C, int witnesses)
-{
-    int fam;
-    fprintf(f, "{\"format\": \"rankstrat-verify\", \"version\": 1,\n");
-    fprintf(f, " \"dims\": ");
-    rs_json_print_dims(f, fb->d, fb->L);
-    fprintf(f, ", \"rank\": %ld, \"product\": ", (long)fb->r);
-    if (have_W)
-        rs_json_fprint_qmat(f, W);
-    else
-        fprintf(f, "null");
-    fprintf(f, ", \"seed\": %lu,\n \"strata\": %ld, \"covers\": %ld,\n",
-            (unsigned long)seed, (long)R->strata, (long)R->covers);
-    fprintf(f, " \"checks\": [\n");
-    for (fam = 0; fam < RS_VERIFY_NUM_CHECKS; fam++) {
-        fprintf(f,
-                "  {\"check\": \"%s\", \"name\": \"%s\", \"passed\": %ld, "
-                "\"total\": %ld, \"first_failure\": ",
-                rs_verify_check_key(fam), rs_verify_check_name(fam),
-                (long)R->passed[fam], (long)R->total[fam]);
-        if (R->failure[fam] != NULL)
-            json_string(f, R->failure[fam]);
-        else
-            fprintf(f, "null");
-        fprintf(f, "}%s\n", fam + 1 < RS_VERIFY_NUM_CHECKS ? "," : "");
-    }
-    fprintf(f, " ],\n");
-    if (witnesses) {
-        slong k;
-        fprintf(f, " \"witnesses\": [");
-        for (k = 0; k < C->n; k++) {
-            const slong *m = R->witness + 4 * k;
-            fprintf(f, "%s\n  [%ld, %ld, ", k ? "," : "",
-                    (long)rs_covers_lower(C, k), (long)rs_covers_upper(C, k));
-            if (m[0] < 0)
-                fprintf(f, "null]");
-            else
-                fprintf(f, "[%ld,%ld], [%ld,%ld]]", (long)m[0], (long)m[1],
-                        (long)m[2], (long)m[3]);
-        }
-        fprintf(f, "%s],\n", C->n ? "\n " : "");
-    }
-    fprintf(f, " \"passed\": %s}\n",
-            rs_verify_report_passed(R) ? "true" : "false");
-}
-
 int rs_cmd_verify(int argc, char **argv)
 {
     const char *dims = NULL, *rank = NULL, *product = NULL, *format = NULL,
@@ -294,7 +231,9 @@ int rs_cmd_verify(int argc, char **argv)
             print_text(out.f, R, &fb, have_W ? product : NULL, (ulong)seed, C,
                        witnesses);
         else
-            print_json(out.f, R, &fb, W, have_W, (ulong)seed, C, witnesses);
+            rs_verify_report_fprint_json(out.f, R, fb.d, fb.L, fb.r,
+                                         have_W ? W : NULL, (ulong)seed,
+                                         witnesses ? C : NULL);
         status = rs_outfile_commit(&out, err);
     }
     rs_verify_report_clear(R);

@@ -147,7 +147,8 @@ static void fiber_clear(fiber *f)
 /* ---- the documents ----------------------------------------------------- */
 
 int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
-                   int flags, slong max_entries, slong max_work, rs_error_t err)
+                   int flags, slong max_entries, slong max_work,
+                   rs_progress_struct *prog, rs_error_t err)
 {
     rs_net_t N;
     rs_point_t P;
@@ -168,6 +169,7 @@ int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
         o.max_entries = max_entries;
     if (max_work > 0)
         o.max_work = max_work;
+    o.prog = prog;
     rs_net_init_empty(N);
     rs_point_init(P);
     status = read_net(N, net, len, name, err);
@@ -309,7 +311,7 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
     if (status == RS_OK) {
         rs_strata_sort(S);
         if (covers)
-            status = rs_strata_covers(C, S, err);
+            status = rs_strata_covers_progress(C, S, prog, err);
     }
     if (status == RS_OK && (status = doc_open(&s, err)) == RS_OK) {
         N = rs_weight_space_dim(fb.d, fb.L);
@@ -362,7 +364,8 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
 }
 
 int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
-                 size_t plen, slong max_work, rs_error_t err)
+                 size_t plen, slong max_work, rs_progress_struct *prog,
+                 rs_error_t err)
 {
     fiber fb;
     fmpz_t c;
@@ -372,7 +375,8 @@ int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
     fmpz_init(c);
     status = fiber_parse(&fb, dims, rank, product, plen, err);
     if (status == RS_OK)
-        status = rs_strata_count(c, fb.d, fb.L, fb.r, max_work, NULL, err);
+        status = rs_strata_count_progress(c, fb.d, fb.L, fb.r, max_work, NULL,
+                                          prog, err);
     if (status == RS_OK) {
         char *t = fmpz_get_str(NULL, 10, c);
         *doc = malloc(strlen(t) + 1);
@@ -537,30 +541,16 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
     return status;
 }
 
-static void json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
-                  size_t plen, ulong seed, slong max_strata, rs_error_t err)
+                  size_t plen, ulong seed, slong max_strata,
+                  rs_progress_struct *prog, rs_error_t err)
 {
     fiber fb;
     rs_verify_report_t R;
     rs_verify_opts_t o;
     rs_error_t e2;
     doc_stream s;
-    int status, fam;
+    int status;
     if ((status = check_out(doc, err)))
         return status;
     rs_verify_report_init(R);
@@ -572,6 +562,7 @@ int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
     if (status == RS_OK) {
         rs_verify_opts_init(&o);
         o.seed = seed;
+        o.cancel = prog;
         rs_error_init(e2);
         status = rs_verify_shape(R, fb.d, fb.L, fb.r, fb.have_W ? fb.W : NULL,
                                  &o, e2);
@@ -581,29 +572,8 @@ int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
             rs_error_set(err, status, "%s", e2->msg);
     }
     if (status == RS_OK && (status = doc_open(&s, err)) == RS_OK) {
-        fprintf(s.f, "{\"format\": \"rankstrat-verify\", \"version\": 1,\n");
-        fprintf(s.f, " \"dims\": ");
-        print_dims(s.f, fb.d, fb.L);
-        fprintf(s.f, ", \"rank\": %ld, \"seed\": %lu,\n", (long)fb.r,
-                (unsigned long)seed);
-        fprintf(s.f, " \"strata\": %ld, \"covers\": %ld,\n \"checks\": [",
-                (long)R->strata, (long)R->covers);
-        for (fam = 0; fam < RS_VERIFY_NUM_CHECKS; fam++) {
-            fprintf(s.f, "%s\n  {\"check\": ", fam ? "," : "");
-            json_str(s.f, rs_verify_check_key(fam));
-            fprintf(s.f, ", \"name\": ");
-            json_str(s.f, rs_verify_check_name(fam));
-            fprintf(s.f, ", \"passed\": %ld, \"total\": %ld, ",
-                    (long)R->passed[fam], (long)R->total[fam]);
-            fprintf(s.f, "\"first_failure\": ");
-            if (R->failure[fam] != NULL)
-                json_str(s.f, R->failure[fam]);
-            else
-                fprintf(s.f, "null");
-            fputc('}', s.f);
-        }
-        fprintf(s.f, "\n ],\n \"passed\": %s}\n",
-                rs_verify_report_passed(R) ? "true" : "false");
+        rs_verify_report_fprint_json(s.f, R, fb.d, fb.L, fb.r,
+                                     fb.have_W ? fb.W : NULL, seed, NULL);
         status = doc_close(&s, doc, status, err);
     }
     rs_verify_report_clear(R);

@@ -97,13 +97,22 @@ static double structured_entries(const rs_rank1_basis_t B, const rs_net_t N)
 /* The exact number of strata of the fiber, unless the counting programme
    would exceed the work bound (then it is reported as not counted, with
    the reason). */
+/* RS_ECANCEL if the caller's token is cancelled (checked between the
+   stages of the analysis), else RS_OK. */
+static int cancelled(rs_point_t P, rs_error_t err)
+{
+    if (P->o.prog != NULL && P->o.prog->cancel)
+        return rs_error_set(err, RS_ECANCEL, "cancelled");
+    return RS_OK;
+}
+
 static int count_strata(rs_point_t P, rs_error_t err)
 {
     rs_error_t e;
     int status;
     rs_error_init(e);
-    status = rs_strata_count(P->strata, P->net->d, P->L, P->rank, P->o.max_work,
-                             NULL, e);
+    status = rs_strata_count_progress(P->strata, P->net->d, P->L, P->rank,
+                                      P->o.max_work, NULL, P->o.prog, e);
     if (status == RS_OK) {
         P->strata_counted = 1;
         return RS_OK;
@@ -125,6 +134,8 @@ static int stratum(rs_point_t P, rs_error_t err)
        both cost up to sum_{i<=j} d_j d_i entries */
     if ((status = rs_limits_check_products(net->d, P->L, P->o.max_entries,
                                            "--max-entries", err)))
+        return status;
+    if ((status = cancelled(P, err)))
         return status;
     if (rs_net_ranks(P->ranks, net) != RS_OK)
         return rs_error_set(err, RS_EINTERNAL,
@@ -159,6 +170,8 @@ static int stratum(rs_point_t P, rs_error_t err)
         snprintf(P->strata_note, sizeof P->strata_note, "not asked for");
         return RS_OK;
     }
+    if ((status = cancelled(P, err)))
+        return status;
     return count_strata(P, err);
 }
 
@@ -170,7 +183,8 @@ static int compute_subspaces(rs_point_t P, rs_error_t err)
     for (k = 0; k <= L; k++)
         rs_layer_init(P->layers + k, P->net, k);
     for (k = 0; k <= L && status == RS_OK; k++)
-        status = rs_layer_check(P->layers + k, P->ranks, err);
+        if ((status = cancelled(P, err)) == RS_OK)
+            status = rs_layer_check(P->layers + k, P->ranks, err);
     return status;
 }
 
@@ -242,11 +256,15 @@ static int geometry(rs_point_t P, rs_error_t err)
         return status;
     if (!wants_flow(o))
         return RS_OK;
+    if ((status = cancelled(P, err)))
+        return status;
     if ((status = rs_flow_compute(P->flow, P->net, P->barcode, err)))
         return status;
     P->have_flow = 1;
     if (!(o->tangent || o->normal || o->check))
         return RS_OK;
+    if ((status = cancelled(P, err)))
+        return status;
     rs_tangent_basis(P->tangent, P->flow);
     rs_normal_basis(P->normal, P->flow);
     P->have_bases = 1;
@@ -257,9 +275,9 @@ static int geometry(rs_point_t P, rs_error_t err)
             return refuse(err, "structured --tangent/--normal output", e,
                           o->max_entries, "raise --max-entries");
     }
-    if (o->check)
+    if (o->check && (status = cancelled(P, err)) == RS_OK)
         return compute_check(P, err);
-    return RS_OK;
+    return status;
 }
 
 int rs_point_analyze(rs_point_t P, rs_net_t N, const rs_point_opts *o,

@@ -2,6 +2,7 @@
    build found one (configure defines RS_HAVE_BLAS), else through the
    register-tiled products of dkernel.c; and the thread rule of blas.h. */
 #include <math.h>
+#include <stdlib.h>
 #include <stdatomic.h>
 
 #include "blas.h"
@@ -22,12 +23,45 @@ int _rs_blas_available(void)
 #endif
 }
 
+#if defined(RS_HAVE_BLAS) && defined(RS_HAVE_OPENBLAS_THREADS)
+int openblas_get_num_threads(void);
+#define BLAS_THREADS() openblas_get_num_threads()
+#else
+#define BLAS_THREADS() 1
+#endif
+
+#ifdef RS_HAVE_BLAS
+/* OpenBLAS takes a work buffer of about 128 MiB per thread (Debian's build:
+   134221824 bytes) on first use, and when that allocation fails (under
+   ulimit -v, or with strict overcommit) it retries forever instead of
+   failing.  So each product first asks for that much memory itself (an
+   untouched mapping: a few microseconds) and uses the portable kernel
+   when it is not there; the portable kernel's own allocations then fail,
+   or not, the normal way. */
+#define OPENBLAS_BUFFER_BYTES ((size_t)136 << 20)
+
+static int blas_memory_ok(void)
+{
+    int threads = BLAS_THREADS();
+    size_t want = (size_t)(threads > 0 ? threads : 1) * OPENBLAS_BUFFER_BYTES;
+    void *probe = malloc(want);
+    if (probe == NULL)
+        return 0;
+    free(probe);
+    return 1;
+}
+#endif
+
 void _rs_blas_dgemm(slong m, slong n, slong k, const double *A, slong lda,
                     const double *B, slong ldb, double *C, slong ldc)
 {
     if (m <= 0 || n <= 0 || k <= 0)
         return;
 #ifdef RS_HAVE_BLAS
+    if (!blas_memory_ok()) {
+        _rs_dgemm(m, n, k, A, lda, B, ldb, C, ldc);
+        return;
+    }
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n,
                 (int)k, 1.0, A, (int)lda, B, (int)ldb, 1.0, C, (int)ldc);
 #else
@@ -39,7 +73,6 @@ void _rs_blas_dgemm(slong m, slong n, slong k, const double *A, slong lda,
 /* OpenBLAS's thread count is process-wide: the outermost begin saves it
    (it reflects OPENBLAS_NUM_THREADS) and the matching end restores it. */
 void openblas_set_num_threads(int num_threads);
-int openblas_get_num_threads(void);
 static atomic_long serial_depth;
 static atomic_int saved_threads;
 

@@ -71,6 +71,8 @@ typedef struct {
     slong nseg;
     rs_cseg_struct *seg;
     fmpz_t result;
+    const volatile int *cancel; /* the caller's token's flag, or NULL */
+    int cancelled;              /* job_run stopped because it was set */
 } bars_job;
 
 static void job_init(bars_job *J, const slong *e, slong L)
@@ -78,6 +80,8 @@ static void job_init(bars_job *J, const slong *e, slong L)
     slong k, start, M;
     J->zero = 0;
     J->nshort = J->nseg = 0;
+    J->cancel = NULL;
+    J->cancelled = 0;
     J->shorts = flint_malloc(2 * (L + 1) * sizeof(slong));
     J->seg = flint_malloc((L + 1) * sizeof(rs_cseg_struct));
     fmpz_init(J->result);
@@ -133,7 +137,10 @@ static void job_run(bars_job *J, const slong *e)
         fmpz_mul(J->result, J->result, c);
     }
     for (k = 0; k < J->nseg && !J->zero; k++) {
-        _rs_cseg_count(c, J->seg + k);
+        if (_rs_cseg_count(c, J->seg + k, J->cancel)) {
+            J->cancelled = 1;
+            break;
+        }
         fmpz_mul(J->result, J->result, c);
     }
     fmpz_clear(c);
@@ -196,13 +203,23 @@ int rs_strata_count_bars(fmpz_t count, const slong *e, slong L, slong max_work,
     job_clear(&J);
     if (work != NULL)
         *work = w;
+    if (status == RS_ECANCEL)
+        return rs_error_set(err, RS_ECANCEL, "cancelled");
     return status == RS_OK ? RS_OK : over_error(err, budget);
 }
 
 int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
                     slong max_work, slong *work, rs_error_t err)
 {
-    slong budget = max_work > 0 ? max_work : RS_STRATA_COUNT_DEFAULT_WORK, w, k;
+    return rs_strata_count_progress(count, d, L, r, max_work, work, NULL, err);
+}
+
+int rs_strata_count_progress(fmpz_t count, const slong *d, slong L, slong r,
+                             slong max_work, slong *work,
+                             rs_progress_struct *prog, rs_error_t err)
+{
+    slong budget = max_work > 0 ? max_work : RS_STRATA_COUNT_DEFAULT_WORK,
+          w = 0, k;
     slong *e0 = flint_malloc(2 * (L + 1) * sizeof(slong)), *e1 = e0 + L + 1;
     const slong *es[2];
     bars_job J[2];
@@ -215,7 +232,12 @@ int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
     es[1] = e1;
     job_init(J + 0, e0, L);
     job_init(J + 1, e1, L);
-    status = run_jobs(J, es, 2, budget, &w);
+    if (prog != NULL)
+        J[0].cancel = J[1].cancel = &prog->cancel;
+    status =
+        rs_progress_poll(prog, 0) ? RS_ECANCEL : run_jobs(J, es, 2, budget, &w);
+    if (status == RS_OK && (J[0].cancelled || J[1].cancelled))
+        status = RS_ECANCEL;
     if (status == RS_OK)
         fmpz_sub(count, J[0].result, J[1].result);
     else
@@ -225,5 +247,7 @@ int rs_strata_count(fmpz_t count, const slong *d, slong L, slong r,
     flint_free(e0);
     if (work != NULL)
         *work = w;
+    if (status == RS_ECANCEL)
+        return rs_error_set(err, RS_ECANCEL, "cancelled");
     return status == RS_OK ? RS_OK : over_error(err, budget);
 }

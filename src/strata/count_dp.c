@@ -676,10 +676,11 @@ slong _rs_cseg_work(const rs_cseg_t s, slong budget)
 /* ---- running one side ----------------------------------------------- */
 
 typedef struct {
-    cvec *X;     /* the current level's array */
-    slong t;     /* the last level */
-    int started; /* whether X holds a level */
-    int skewed0; /* the skew's pass along coordinate 0 is done */
+    cvec *X;                    /* the current level's array */
+    slong t;                    /* the last level */
+    int started;                /* whether X holds a level */
+    int skewed0;                /* the skew's pass along coordinate 0 is done */
+    const volatile int *cancel; /* stop when *cancel is set (or NULL) */
 } run_acc;
 
 /* Builds the level's array from the previous one. */
@@ -688,6 +689,8 @@ static int run_visit(void *ctx, slong level, slong P, slong S, const slong *B)
     run_acc *a = ctx;
     cvec Y, *X = a->X;
     slong i;
+    if (a->started && a->cancel != NULL && *a->cancel)
+        return 1;
     if (!a->started) { /* lambda^(0) = (f_0), or kappa^(0): all ones */
         cvec_init(X, P, S, B, 1);
         X->bits = 1;
@@ -724,26 +727,30 @@ static int run_visit(void *ctx, slong level, slong P, slong S, const slong *B)
 }
 
 /* X <- the expansion at level t of the process started at f[0]. */
-static void side(cvec *X, const slong *f, slong t)
+/* Returns nonzero if *cancel stopped it (X then holds some level). */
+static int side(cvec *X, const slong *f, slong t, const volatile int *cancel)
 {
     run_acc a;
     a.X = X;
     a.t = t;
     a.started = 0;
     a.skewed0 = 0;
-    side_shapes(f, t, run_visit, &a);
+    a.cancel = cancel;
+    return side_shapes(f, t, run_visit, &a);
 }
 
-void _rs_cseg_count(fmpz_t c, const rs_cseg_t s)
+int _rs_cseg_count(fmpz_t c, const rs_cseg_t s, const volatile int *cancel)
 {
     cvec X, Y;
-    side(&X, s->f, s->t);
-    if (s->use_symmetry) {
+    int stop = side(&X, s->f, s->t, cancel);
+    if (!stop && s->use_symmetry) {
         pair(c, &X, &X);
-    } else {
-        side(&Y, s->rev, 2 * s->M - s->t);
-        pair(c, &X, &Y);
+    } else if (!stop) {
+        stop = side(&Y, s->rev, 2 * s->M - s->t, cancel);
+        if (!stop)
+            pair(c, &X, &Y);
         cvec_clear(&Y);
     }
     cvec_clear(&X);
+    return stop;
 }

@@ -129,6 +129,12 @@ static void collect_rects(work *wk)
 
 int rs_strata_covers(rs_covers_t C, const rs_strata_t S, rs_error_t err)
 {
+    return rs_strata_covers_progress(C, S, NULL, err);
+}
+
+int rs_strata_covers_progress(rs_covers_t C, const rs_strata_t S,
+                              rs_progress_struct *prog, rs_error_t err)
+{
     slong L = S->L, bytes = S->m * S->width, id, k, l, i, j;
     slong first;
     work wk;
@@ -145,6 +151,11 @@ int rs_strata_covers(rs_covers_t C, const rs_strata_t S, rs_error_t err)
     rs_ranks_init(R, L);
     rs_barcode_init(B, L);
     for (id = 0; id < S->n && status == RS_OK; id++) {
+        if (rs_progress_poll(prog, id)) {
+            C->n = 0;
+            status = rs_error_set(err, RS_ECANCEL, "cancelled");
+            break;
+        }
         rs_strata_get_ranks(R, S, id);
         rs_barcode_from_ranks(B, R);
         wk.w = B->w;

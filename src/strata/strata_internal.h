@@ -116,7 +116,8 @@ void _rs_cseg_clear(rs_cseg_t s);
    of every array it creates, computed without running it; once past
    budget it stops and returns some number > budget. */
 slong _rs_cseg_work(const rs_cseg_t s, slong budget);
-/* c = C(f). */
-void _rs_cseg_count(fmpz_t c, const rs_cseg_t s);
+/* c = C(f); checks *cancel (if cancel is not NULL) between the levels and
+   returns nonzero, with c unset, if it was set. */
+int _rs_cseg_count(fmpz_t c, const rs_cseg_t s, const volatile int *cancel);
 
 #endif

@@ -24,6 +24,7 @@ void rs_verify_opts_init(rs_verify_opts_t *o)
     o->corrupt = RS_VERIFY_CORRUPT_NONE;
     o->progress = NULL;
     o->progress_data = NULL;
+    o->cancel = NULL;
 }
 
 void rs_verify_report_init(rs_verify_report_t R)

@@ -122,15 +122,19 @@ int rs_verify_fiber(rs_verify_report_t R, const rs_strata_t S,
         dred[k] = S->d[k] - S->r;
     rs_strata_init(ctx.Sred, dred, L, 0);
     rs_covers_init(ctx.Cred);
-    status = rs_strata_fill(ctx.Sred, 0, err);
+    status = rs_strata_fill_progress(ctx.Sred, 0, o->cancel, err);
     if (status == RS_OK) {
         rs_strata_sort(ctx.Sred);
-        status = rs_strata_covers(ctx.Cred, ctx.Sred, err);
+        status = rs_strata_covers_progress(ctx.Cred, ctx.Sred, o->cancel, err);
     }
     ctx.first_cover_red = cover_index(ctx.Cred, ctx.Sred->n);
 
     rs_rand_init(state);
     for (id = 0; id < S->n && status == RS_OK; id++) {
+        if (o->cancel != NULL && o->cancel->cancel) {
+            status = rs_error_set(err, RS_ECANCEL, "cancelled");
+            break;
+        }
         point_init(&P, L);
         P.id = id;
         rs_strata_get_ranks(P.R, S, id);
@@ -185,10 +189,10 @@ int rs_verify_shape(rs_verify_report_t R, const slong *d, slong L, slong r,
                             (long)r);
     rs_strata_init(S, d, L, r);
     rs_covers_init(C);
-    status = rs_strata_fill(S, 0, err);
+    status = rs_strata_fill_progress(S, 0, o->cancel, err);
     if (status == RS_OK) {
         rs_strata_sort(S);
-        status = rs_strata_covers(C, S, err);
+        status = rs_strata_covers_progress(C, S, o->cancel, err);
     }
     if (status == RS_OK)
         status = rs_verify_fiber(R, S, C, W, o, err);

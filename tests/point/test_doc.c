@@ -17,7 +17,8 @@ START_TEST(test_good)
     slong bars[4] = {0, 0, 1, 1};
     rs_error_init(err);
     ck_assert_int_eq(rs_doc_analyze(&doc, demo, strlen(demo), "demo",
-                                    RS_DOC_TANGENT | RS_DOC_CHECK, 0, 0, err),
+                                    RS_DOC_TANGENT | RS_DOC_CHECK, 0, 0, NULL,
+                                    err),
                      RS_OK);
     ck_assert(strstr(doc, "\"barcode\": [[0,0,1],[0,2,1],[1,1,2],[2,2,1]]"));
     ck_assert(strstr(doc, "\"tangent\": {\"dim\": 5"));
@@ -28,9 +29,9 @@ START_TEST(test_good)
     ck_assert(strstr(doc, "\"count\": 4"));
     ck_assert(strstr(doc, "\"covers\": [[1,0],[2,0],[3,1],[3,2]]"));
     rs_doc_free(doc);
-    ck_assert_int_eq(
-        rs_doc_count(&doc, "2,3,2", -1, "matrix 2 2\n1 2\n2 4\n", 19, 0, err),
-        RS_OK);
+    ck_assert_int_eq(rs_doc_count(&doc, "2,3,2", -1, "matrix 2 2\n1 2\n2 4\n",
+                                  19, 0, NULL, err),
+                     RS_OK);
     ck_assert_str_eq(doc, "4");
     rs_doc_free(doc);
     ck_assert_int_eq(
@@ -48,7 +49,7 @@ START_TEST(test_good)
                                  err),
                      RS_OK);
     rs_doc_free(doc);
-    ck_assert_int_eq(rs_doc_verify(&doc, "2,3,2", 1, NULL, 0, 1, 0, err),
+    ck_assert_int_eq(rs_doc_verify(&doc, "2,3,2", 1, NULL, 0, 1, 0, NULL, err),
                      RS_OK);
     ck_assert(strstr(doc, "\"passed\": true}"));
     rs_doc_free(doc);
@@ -75,16 +76,16 @@ START_TEST(test_bad)
     rs_progress_t tok;
     int st;
     rs_error_init(err);
-    st = rs_doc_analyze(&doc, NULL, 0, NULL, 0, 0, 0, err);
+    st = rs_doc_analyze(&doc, NULL, 0, NULL, 0, 0, 0, NULL, err);
     bad(st, RS_EINPUT, doc, err);
-    st = rs_doc_analyze(&doc, "dims 2 2\nW1\n1\n", 13, "n", 0, 0, 0, err);
+    st = rs_doc_analyze(&doc, "dims 2 2\nW1\n1\n", 13, "n", 0, 0, 0, NULL, err);
     bad(st, RS_EINPUT, doc, err);
     ck_assert(strncmp(err->msg, "n:3:", 4) == 0);
     st = rs_doc_analyze(&doc, demo, strlen(demo), "n", RS_DOC_TANGENT, 5, 0,
-                        err);
+                        NULL, err);
     bad(st, RS_ELIMIT, doc, err);
     doc = NULL;
-    st = rs_doc_analyze(NULL, demo, strlen(demo), "n", 0, 0, 0, err);
+    st = rs_doc_analyze(NULL, demo, strlen(demo), "n", 0, 0, 0, NULL, err);
     bad(st, RS_EINPUT, NULL, err);
     st = rs_doc_strata(&doc, NULL, 1, NULL, 0, 1, 0, NULL, err);
     bad(st, RS_EINPUT, doc, err);
@@ -106,7 +107,14 @@ START_TEST(test_bad)
     tok->cancel = 1;
     st = rs_doc_strata(&doc, "2,3,2", 0, NULL, 0, 1, 0, tok, err);
     bad(st, RS_ECANCEL, doc, err);
-    st = rs_doc_count(&doc, "9,9,9,9,9,9,9,9,9,9", 0, NULL, 0, 10, err);
+    st = rs_doc_analyze(&doc, demo, strlen(demo), "n", RS_DOC_CHECK, 0, 0, tok,
+                        err);
+    bad(st, RS_ECANCEL, doc, err);
+    st = rs_doc_count(&doc, "2,3,2", 1, NULL, 0, 0, tok, err);
+    bad(st, RS_ECANCEL, doc, err);
+    st = rs_doc_verify(&doc, "2,3,2", 1, NULL, 0, 1, 0, tok, err);
+    bad(st, RS_ECANCEL, doc, err);
+    st = rs_doc_count(&doc, "9,9,9,9,9,9,9,9,9,9", 0, NULL, 0, 10, NULL, err);
     bad(st, RS_ELIMIT, doc, err);
     st = rs_doc_canonical(&doc, "2,3,2", "0-2x3", NULL, 0, err);
     bad(st, RS_EINPUT, doc, err);
@@ -129,12 +137,92 @@ START_TEST(test_bad)
     st = rs_doc_move(&doc, demo, strlen(demo), "n", 99, 0, NULL, 0, NULL, NULL,
                      err);
     bad(st, RS_EINPUT, doc, err);
-    st = rs_doc_verify(&doc, "9,9,9,9,9", 0, NULL, 0, 1, 10, err);
+    st = rs_doc_verify(&doc, "9,9,9,9,9", 0, NULL, 0, 1, 10, NULL, err);
     bad(st, RS_ELIMIT, doc, err);
-    st = rs_doc_verify(&doc, "2,3,2", 9, NULL, 0, 1, 0, err);
+    st = rs_doc_verify(&doc, "2,3,2", 9, NULL, 0, 1, 0, NULL, err);
     bad(st, RS_EINPUT, doc, err);
     st = rs_doc_flow_dot(&doc, "{", 1, "n", err);
     bad(st, RS_EINPUT, doc, err);
+}
+END_TEST
+
+/* A callback that cancels the job once `after` items are done. */
+static int stop_after(void *data, slong done)
+{
+    return done >= *(slong *)data;
+}
+
+/* Cancellation in the middle of a job: the covers stop at the stratum
+   where the callback refuses, and leave no partial covers; verify stops
+   at the stratum after the flag is set; each returns RS_ECANCEL and the
+   same call without a token still succeeds. */
+START_TEST(test_cancel_midway)
+{
+    slong d[4] = {2, 3, 3, 2}, after = 3;
+    rs_strata_t S;
+    rs_covers_t C;
+    rs_progress_t tok;
+    rs_error_t err;
+    rs_error_init(err);
+    rs_strata_init(S, d, 3, 1);
+    rs_covers_init(C);
+    ck_assert_int_eq(rs_strata_fill(S, 0, err), RS_OK);
+    ck_assert(S->n > after + 1);
+    rs_strata_sort(S);
+    rs_progress_init(tok);
+    tok->fn = stop_after;
+    tok->data = &after;
+    tok->every = 1;
+    ck_assert_int_eq(rs_strata_covers_progress(C, S, tok, err), RS_ECANCEL);
+    ck_assert_int_eq(C->n, 0);
+    ck_assert_int_eq(rs_strata_covers_progress(C, S, NULL, err), RS_OK);
+    ck_assert(C->n > 0);
+    rs_covers_clear(C);
+    rs_strata_clear(S);
+}
+END_TEST
+
+typedef struct {
+    rs_progress_struct *tok;
+    slong calls;
+} verify_stopper;
+
+static void verify_stop(void *data, slong done, slong total)
+{
+    verify_stopper *v = data;
+    (void)total;
+    v->calls++;
+    if (done == 2)
+        v->tok->cancel = 1;
+}
+
+START_TEST(test_cancel_verify)
+{
+    slong d[3] = {2, 3, 2};
+    rs_verify_report_t R;
+    rs_verify_opts_t o;
+    rs_progress_t tok;
+    verify_stopper v;
+    rs_error_t err;
+    rs_error_init(err);
+    rs_verify_report_init(R);
+    rs_progress_init(tok);
+    rs_verify_opts_init(&o);
+    v.tok = tok;
+    v.calls = 0;
+    o.progress = verify_stop;
+    o.progress_data = &v;
+    o.cancel = tok;
+    ck_assert_int_eq(rs_verify_shape(R, d, 2, 1, NULL, &o, err), RS_ECANCEL);
+    ck_assert_int_eq(v.calls, 2); /* 4 strata; stopped after the second */
+    tok->cancel = 0;
+    v.calls = 0;
+    ck_assert_int_eq(rs_verify_shape(R, d, 2, 1, NULL, &o, err), RS_ECANCEL);
+    o.cancel = NULL;
+    v.calls = 0;
+    ck_assert_int_eq(rs_verify_shape(R, d, 2, 1, NULL, &o, err), RS_OK);
+    ck_assert_int_eq(v.calls, 4);
+    rs_verify_report_clear(R);
 }
 END_TEST
 
@@ -145,6 +233,8 @@ int main(void)
     tcase_set_timeout(tc, 0);
     tcase_add_test(tc, test_good);
     tcase_add_test(tc, test_bad);
+    tcase_add_test(tc, test_cancel_midway);
+    tcase_add_test(tc, test_cancel_verify);
     suite_add_tcase(s, tc);
     return rs_test_run(s) ? 1 : 0;
 }

@@ -28,19 +28,25 @@ static void check_segment_all_levels(const slong *f, slong M, slong step)
     chosen = s->t;
     ck_assert(s->t >= 0 && s->t <= 2 * M);
     ck_assert(!s->use_symmetry || (s->palindrome && s->t == M));
-    _rs_cseg_count(got, s);
+    ck_assert_int_eq(_rs_cseg_count(got, s, NULL), 0);
     ck_assert(fmpz_equal(got, want));
+    {
+        /* a set flag stops the programme at the second level of a side */
+        volatile int cancel = 1;
+        slong top = s->use_symmetry ? s->t : FLINT_MAX(s->t, 2 * s->M - s->t);
+        ck_assert_int_eq(_rs_cseg_count(got, s, &cancel), top >= 2);
+    }
     for (t = 0; t <= 2 * M; t++) {
         if (t % step != 0 && t != M && t != 2 * M)
             continue;
         s->t = t;
         s->use_symmetry = 0;
-        _rs_cseg_count(got, s);
+        _rs_cseg_count(got, s, NULL);
         ck_assert_msg(fmpz_equal(got, want), "level %ld of %ld (chosen %ld)",
                       (long)t, (long)(2 * M), (long)chosen);
         if (s->palindrome && t == M) {
             s->use_symmetry = 1;
-            _rs_cseg_count(got, s);
+            _rs_cseg_count(got, s, NULL);
             ck_assert(fmpz_equal(got, want));
         }
     }
