@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/invariants_cmd.h"
+#include "cli/strata_cmd.h"
 #include "cli/invariants_out.h"
 #include "cli/strata_cmd.h"
 #include "cli/strata_out.h"
@@ -55,6 +56,10 @@ static const char usage_text[] =
     "  --max-strata N       list at most N strata per fiber (default\n"
     "                       2000000; 0 = no bound); beyond, count them\n"
     "  --max-work N         work bound of the count (as in rankstrat count)\n"
+    "  --max-memory BYTES   refuse (exit 2) fibers whose listed strata are\n"
+    "                       estimated to need more memory (suffixes k, M,\n"
+    "                       G, T = powers of 1024; default half the\n"
+    "                       physical memory)\n"
     "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
     "  -h, --help           print this help\n";
 
@@ -244,6 +249,29 @@ static void write_latex(rs_wbuf *w, const rs_invariants_t I)
     flint_free(s);
 }
 
+int rs_cli_invariants_cost(const rs_cli_invariants_opts *o, const slong *d,
+                           slong L, slong r, rs_error_t err)
+{
+    fmpz_t c;
+    rs_error_t e2;
+    slong n;
+    int status;
+    fmpz_init(c);
+    rs_error_init(e2);
+    /* the strata are listed when they number at most max_strata; a fiber
+       too costly to count is assumed to have max_strata of them */
+    if (rs_strata_count(c, d, L, r, RS_CLI_PRECOUNT_WORK, NULL, e2) == RS_OK)
+        n = (o->max_strata > 0 && fmpz_cmp_si(c, o->max_strata) > 0)
+                ? 0
+                : (fmpz_fits_si(c) ? fmpz_get_si(c) : WORD_MAX);
+    else
+        n = o->max_strata > 0 ? o->max_strata : WORD_MAX;
+    fmpz_clear(c);
+    status = rs_cli_fiber_cost_check(&o->lim, d, L, n, 0, 1,
+                                     "listing the fiber's strata", err);
+    return status;
+}
+
 int rs_cmd_invariants(int argc, char **argv)
 {
     rs_cli_invariants_opts o;
@@ -261,6 +289,7 @@ int rs_cmd_invariants(int argc, char **argv)
         {"--all-ranks", NULL, NULL, &o.all_ranks},
         {"--max-strata", NULL, &o.max_strata_arg, NULL},
         {"--max-work", NULL, &o.max_work_arg, NULL},
+        {"--max-memory", NULL, &o.max_memory_arg, NULL},
         {"--output", "-o", &o.out_path, NULL},
     };
     static const char *const formats[] = {"text", "json", "latex", "csv", NULL};
@@ -277,6 +306,7 @@ int rs_cmd_invariants(int argc, char **argv)
     o.max_work = 0;
     if (rs_cli_choice(&o.fmt, o.format, formats, "--format", err) ||
         rs_cli_parse_max_strata(&o.max_strata, o.max_strata_arg, err) ||
+        rs_cli_cost_limits(&o.lim, o.max_memory_arg, o.max_work_arg, err) ||
         (o.max_work_arg != NULL &&
          rs_parse_slong(&o.max_work, o.max_work_arg, WORD_MAX / 4, "--max-work",
                         err)))
@@ -310,6 +340,10 @@ int rs_cli_invariants_one(const rs_cli_invariants_opts *o, rs_error_t err)
                             "text, json or latex)");
     if ((status = rs_cli_fiber_parse(&f, o->dims, o->rank, o->product, err)))
         return status;
+    if ((status = rs_cli_invariants_cost(o, f.d, f.L, f.r, err))) {
+        rs_cli_fiber_clear(&f);
+        return status;
+    }
     rs_invariants_init(I);
     status = rs_invariants_compute(I, f.d, f.L, f.r, o->max_strata, o->max_work,
                                    err);

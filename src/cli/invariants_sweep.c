@@ -362,6 +362,9 @@ static int sweep_rows(sweep_out *s, slong *nrows,
                             "--widths or --layers",
                             (long)SWEEP_MAX_ROWS);
                     }
+                    /* every fiber's cost is checked before the first row
+                       is written */
+                    status = rs_cli_invariants_cost(o, d, L, r, err);
                     continue;
                 }
                 rs_invariants_init(I);
