@@ -94,6 +94,10 @@ slong rs_flow_strand_at(const rs_flow_t F, slong k, slong p);
 /* Entry i of v_s^(k) and of phi_s^(k) (s must live at k), owned by F. */
 const fmpq *rs_flow_v_entry(const rs_flow_t F, slong s, slong k, slong i);
 const fmpq *rs_flow_phi_entry(const rs_flow_t F, slong s, slong k, slong i);
+/* x[0..d_k) = v_s^(k), resp. phi_s^(k) (s must live at k; x has room for
+   d_k entries). */
+void rs_flow_get_v(fmpq *x, const rs_flow_t F, slong s, slong k);
+void rs_flow_get_phi(fmpq *x, const rs_flow_t F, slong s, slong k);
 
 /* The basis flow diagram as Graphviz DOT: one column per layer, one node per
    basis vector v_s^(k), an arrow v_s^(k) -> v_s^(k+1) for each

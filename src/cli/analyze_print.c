@@ -104,20 +104,6 @@ static void text_subspaces(FILE *f, const rs_point_struct *g, rs_net_t N)
 
 /* ---- flow basis ------------------------------------------------------- */
 
-static void get_v(fmpq *x, const rs_flow_t F, slong s, slong k)
-{
-    slong i;
-    for (i = 0; i < F->d[k]; i++)
-        fmpq_set(x + i, rs_flow_v_entry(F, s, k, i));
-}
-
-static void get_phi(fmpq *x, const rs_flow_t F, slong s, slong k)
-{
-    slong i;
-    for (i = 0; i < F->d[k]; i++)
-        fmpq_set(x + i, rs_flow_phi_entry(F, s, k, i));
-}
-
 static void text_flow(FILE *f, const rs_point_struct *g, rs_net_t N)
 {
     const rs_flow_struct *F = g->flow;
@@ -136,10 +122,10 @@ static void text_flow(FILE *f, const rs_point_struct *g, rs_net_t N)
                 (long)F->death[s]);
         for (k = F->birth[s]; k <= F->death[s]; k++) {
             fprintf(f, "      v^(%ld) = ", (long)k);
-            get_v(x, F, s, k);
+            rs_flow_get_v(x, F, s, k);
             text_vec(f, x, F->d[k]);
             fprintf(f, "   phi^(%ld) = ", (long)k);
-            get_phi(x, F, s, k);
+            rs_flow_get_phi(x, F, s, k);
             text_vec(f, x, F->d[k]);
             fputc('\n', f);
         }

@@ -148,3 +148,17 @@ const fmpq *rs_flow_phi_entry(const rs_flow_t F, slong s, slong k, slong i)
 {
     return fmpq_mat_entry(F->Phi + k, rs_flow_pos(F, s, k), i);
 }
+
+void rs_flow_get_v(fmpq *x, const rs_flow_t F, slong s, slong k)
+{
+    slong i;
+    for (i = 0; i < F->d[k]; i++)
+        fmpq_set(x + i, rs_flow_v_entry(F, s, k, i));
+}
+
+void rs_flow_get_phi(fmpq *x, const rs_flow_t F, slong s, slong k)
+{
+    slong i;
+    for (i = 0; i < F->d[k]; i++)
+        fmpq_set(x + i, rs_flow_phi_entry(F, s, k, i));
+}

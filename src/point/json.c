@@ -23,20 +23,6 @@ static slong max_width(const rs_net_t N)
     return w;
 }
 
-static void get_v(fmpq *x, const rs_flow_t F, slong s, slong k)
-{
-    slong i;
-    for (i = 0; i < F->d[k]; i++)
-        fmpq_set(x + i, rs_flow_v_entry(F, s, k, i));
-}
-
-static void get_phi(fmpq *x, const rs_flow_t F, slong s, slong k)
-{
-    slong i;
-    for (i = 0; i < F->d[k]; i++)
-        fmpq_set(x + i, rs_flow_phi_entry(F, s, k, i));
-}
-
 static void json_vec(FILE *f, const fmpq *x, slong n)
 {
     slong i;
@@ -131,14 +117,14 @@ static void json_flow(FILE *f, const rs_point_struct *g, rs_net_t N)
         for (k = F->birth[s]; k <= F->death[s]; k++) {
             if (k > F->birth[s])
                 fputc(',', f);
-            get_v(x, F, s, k);
+            rs_flow_get_v(x, F, s, k);
             json_vec(f, x, F->d[k]);
         }
         fprintf(f, "], \"phi\": [");
         for (k = F->birth[s]; k <= F->death[s]; k++) {
             if (k > F->birth[s])
                 fputc(',', f);
-            get_phi(x, F, s, k);
+            rs_flow_get_phi(x, F, s, k);
             json_vec(f, x, F->d[k]);
         }
         fprintf(f, "]}");
