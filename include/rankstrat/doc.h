@@ -4,11 +4,12 @@
    form rs_parse_barcode reads), the output a newly allocated string, freed
    with rs_doc_free.  The JSON documents are the ones the command-line tool
    prints (`rankstrat analyze --format json` is rs_point_fprint_json
-   itself; the strata, count and verify documents carry the same members
-   as the CLI's).  Every function returns RS_OK and sets *doc, or returns a
-   status with the message in err (the message the CLI prints, naming the
-   argument: "dims: ...", "net:3:5: ...") and sets *doc to NULL.  None
-   aborts or exits on any input. */
+   itself; the strata and verify documents come from the CLI's own
+   printers, byte for byte `rankstrat strata --format json [--hasse]` and
+   `rankstrat verify --format json`).  Every function returns RS_OK and sets
+   *doc, or returns a status with the message in err (the message the CLI
+   prints, naming the argument: "dims: ...", "net:3:5: ...") and sets *doc to
+   NULL.  None aborts or exits on any input. */
 #ifndef RANKSTRAT_DOC_H
 #define RANKSTRAT_DOC_H
 
@@ -58,7 +59,8 @@ int rs_doc_flow_dot(char **doc, const char *net, size_t len, const char *name,
    the product W as a matrix file in product[0..plen) (then rank = rank W,
    and rank must be -1).  rs_doc_strata writes the rankstrat-strata
    document: every stratum in the sorted order (id, ranks, barcode, dim,
-   codim, components), with the covering pairs when covers is nonzero.  It
+   codim, components, points), the fiber's invariants, and the covering
+   pairs when covers is nonzero.  It
    refuses (RS_ELIMIT) fibers with more than max_strata strata (<= 0: no
    bound) and stops with RS_ECANCEL when prog is cancelled (while listing
    the strata or finding the covers). */

@@ -138,3 +138,24 @@ def test_merge_move_goes_up():
     up = rankstrat.move(net, merge=("0-0", "1-1"), t=Fraction(1, 2))
     b = rankstrat.analyze(up).barcode
     assert b == "0-1,0-2,1-1,2-2"
+
+
+def _doc(name, *args):
+    import ctypes
+
+    from rankstrat import _lib
+    token = _lib.Progress()
+    return _lib.call(name, *args, ctypes.byref(token), token=token)
+
+
+@pytest.mark.parametrize("dims,rank", FIBERS)
+def test_documents_are_the_clis_bytes(cli, dims, rank):
+    """The documents of rankstrat/doc.h are written by the CLI's own
+    printers: byte for byte the output of `strata --format json --hasse`
+    and `verify --format json`."""
+    d = ",".join(map(str, dims))
+    fiber = rankstrat._fiber_args(dims, rank, None)
+    assert _doc("rs_doc_strata", *fiber, 1, 0) == \
+        cli.run("strata", "--dims", d, "--rank", rank, "--format", "json", "--hasse")
+    assert _doc("rs_doc_verify", *fiber, 1, 0) == \
+        cli.run("verify", "--dims", d, "--rank", rank, "--format", "json")

@@ -3,7 +3,7 @@
 #include "cli/cli.h"
 #include "cli/cost_opts.h"
 #include "cli/strata_cmd.h"
-#include "cli/wbuf.h"
+#include "table/wbuf.h"
 
 static const char usage_text[] =
     "Usage: rankstrat count --dims D (--rank R | --product MATFILE)\n"

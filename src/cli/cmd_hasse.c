@@ -7,7 +7,7 @@
 #include "cli/cost_opts.h"
 #include "cli/hasse_out.h"
 #include "cli/strata_cmd.h"
-#include "cli/strata_out.h"
+#include "table/strata_out.h"
 
 static const char usage_text[] =
     "Usage: rankstrat hasse --dims D (--rank R | --product MATFILE)\n"
@@ -90,13 +90,13 @@ static int parse_width(double *cm, const char *arg, rs_error_t err)
 
 static int write_json(FILE *f, const rs_strata_t S, const rs_covers_t C)
 {
-    rs_strata_printer p;
-    rs_strata_printer_init(&p, f, RS_STRATA_JSON, 1, 1, S->d, S->L, S->r,
-                           rs_strata_dim(S, 0), S->n, 0);
-    rs_strata_printer_header(&p);
-    rs_strata_printer_rows(&p, S, C);
-    rs_strata_printer_footer(&p, C);
-    rs_strata_printer_clear(&p);
+    _rs_strata_printer p;
+    _rs_strata_printer_init(&p, f, RS_STRATA_JSON, 1, 1, S->d, S->L, S->r,
+                            rs_strata_dim(S, 0), S->n, 0);
+    _rs_strata_printer_header(&p);
+    _rs_strata_printer_rows(&p, S, C);
+    _rs_strata_printer_footer(&p, C);
+    _rs_strata_printer_clear(&p);
     return RS_OK;
 }
 

@@ -6,9 +6,9 @@
 #include "cli/cli.h"
 #include "cli/invariants_cmd.h"
 #include "cli/strata_cmd.h"
-#include "cli/invariants_out.h"
+#include "table/invariants_out.h"
 #include "cli/strata_cmd.h"
-#include "cli/strata_out.h"
+#include "table/strata_out.h"
 
 static const char usage_text[] =
     "Usage: rankstrat invariants --dims D (--rank R | --product MATFILE)\n"
@@ -68,184 +68,184 @@ static const char *check_text(int c)
     return c == RS_INV_AGREE ? "agree" : "skipped";
 }
 
-static void write_text(rs_wbuf *w, const rs_invariants_t I, slong max_strata)
+static void write_text(_rs_wbuf *w, const rs_invariants_t I, slong max_strata)
 {
     char *s = rs_invariants_lambda_str(I->lambda);
     char *t = rs_invariants_lambda_str(I->lambda_aoyagi);
     slong k, n;
-    rs_wbuf_str(w, "invariants of the fiber of a ");
-    rs_wbuf_fiber(w, I->r, I->d, I->L);
-    rs_wbuf_str(w, "\n\nweight space dimension N    ");
-    rs_wbuf_slong(w, I->N);
-    rs_wbuf_str(w, "\nfiber dimension             ");
-    rs_wbuf_slong(w, I->fiber_dim);
-    rs_wbuf_str(w, "\ncodimension C               ");
-    rs_wbuf_slong(w, I->codim);
-    rs_wbuf_str(w, "\nlearning coefficient        lambda = ");
-    rs_wbuf_str(w, s);
-    rs_wbuf_str(w, " (C/2 = ");
-    rs_wbuf_str(w, s);
-    rs_wbuf_str(w, ", Aoyagi's formula ");
-    rs_wbuf_str(w, t);
-    rs_wbuf_str(w, ")\nmultiplicity                theta = ");
-    rs_wbuf_slong(w, I->theta);
-    rs_wbuf_str(w, "\ntop-dimensional components  ");
-    rs_wbuf_fmpz(w, I->top_plr);
-    rs_wbuf_str(w, " (");
+    _rs_wbuf_str(w, "invariants of the fiber of a ");
+    _rs_wbuf_fiber(w, I->r, I->d, I->L);
+    _rs_wbuf_str(w, "\n\nweight space dimension N    ");
+    _rs_wbuf_slong(w, I->N);
+    _rs_wbuf_str(w, "\nfiber dimension             ");
+    _rs_wbuf_slong(w, I->fiber_dim);
+    _rs_wbuf_str(w, "\ncodimension C               ");
+    _rs_wbuf_slong(w, I->codim);
+    _rs_wbuf_str(w, "\nlearning coefficient        lambda = ");
+    _rs_wbuf_str(w, s);
+    _rs_wbuf_str(w, " (C/2 = ");
+    _rs_wbuf_str(w, s);
+    _rs_wbuf_str(w, ", Aoyagi's formula ");
+    _rs_wbuf_str(w, t);
+    _rs_wbuf_str(w, ")\nmultiplicity                theta = ");
+    _rs_wbuf_slong(w, I->theta);
+    _rs_wbuf_str(w, "\ntop-dimensional components  ");
+    _rs_wbuf_fmpz(w, I->top_plr);
+    _rs_wbuf_str(w, " (");
     if (I->listed) {
-        rs_wbuf_str(w, "strata of dimension ");
-        rs_wbuf_slong(w, I->fiber_dim);
-        rs_wbuf_str(w, ": ");
-        rs_wbuf_fmpz(w, I->top_strata);
-        rs_wbuf_str(w, ", ");
+        _rs_wbuf_str(w, "strata of dimension ");
+        _rs_wbuf_slong(w, I->fiber_dim);
+        _rs_wbuf_str(w, ": ");
+        _rs_wbuf_fmpz(w, I->top_strata);
+        _rs_wbuf_str(w, ", ");
     }
-    rs_wbuf_str(w, "Pepin Lehalleur-Rimanyi ");
-    rs_wbuf_fmpz(w, I->top_plr);
-    rs_wbuf_str(w, ")\nstrata                      ");
+    _rs_wbuf_str(w, "Pepin Lehalleur-Rimanyi ");
+    _rs_wbuf_fmpz(w, I->top_plr);
+    _rs_wbuf_str(w, ")\nstrata                      ");
     if (I->count_known)
-        rs_wbuf_fmpz(w, I->count);
+        _rs_wbuf_fmpz(w, I->count);
     else
-        rs_wbuf_str(w, "beyond the counting work bound");
-    rs_wbuf_str(w, "\nstrata by dimension         ");
+        _rs_wbuf_str(w, "beyond the counting work bound");
+    _rs_wbuf_str(w, "\nstrata by dimension         ");
     if (I->listed) {
         for (k = I->fiber_dim, n = 0; k >= 0; k--) {
             if (I->by_dim[k] == 0)
                 continue;
             if (n++)
-                rs_wbuf_str(w, ", ");
-            rs_wbuf_slong(w, k);
-            rs_wbuf_str(w, ": ");
-            rs_wbuf_slong(w, I->by_dim[k]);
+                _rs_wbuf_str(w, ", ");
+            _rs_wbuf_slong(w, k);
+            _rs_wbuf_str(w, ": ");
+            _rs_wbuf_slong(w, I->by_dim[k]);
         }
     } else {
-        rs_wbuf_str(w, "not computed (the strata were not listed)");
+        _rs_wbuf_str(w, "not computed (the strata were not listed)");
     }
-    rs_wbuf_str(w, "\npoints over F_q             ");
+    _rs_wbuf_str(w, "\npoints over F_q             ");
     if (I->points_known)
-        rs_wbuf_qpoly(w, I->points, RS_QPOLY_TEXT);
+        _rs_wbuf_qpoly(w, I->points, RS_QPOLY_TEXT);
     else
-        rs_wbuf_str(w, "not computed (the polynomial is too large)");
-    rs_wbuf_str(w, "\nEuler characteristic        ");
+        _rs_wbuf_str(w, "not computed (the polynomial is too large)");
+    _rs_wbuf_str(w, "\nEuler characteristic        ");
     if (I->points_known)
-        rs_wbuf_fmpz(w, I->euler);
+        _rs_wbuf_fmpz(w, I->euler);
     else
-        rs_wbuf_str(w, "not computed");
-    rs_wbuf_str(w, "\n\ncross-checks: lambda = C/2 and Aoyagi ");
-    rs_wbuf_str(w, check_text(I->check_lambda));
-    rs_wbuf_str(w, "; top components by strata and formula ");
-    rs_wbuf_str(w, check_text(I->check_top));
-    rs_wbuf_str(w, ";\n  points by strata and layer programme ");
-    rs_wbuf_str(w, check_text(I->check_points));
-    rs_wbuf_str(w, "; degree and leading coefficient ");
-    rs_wbuf_str(w, check_text(I->check_leading));
-    rs_wbuf_str(w, "\n");
+        _rs_wbuf_str(w, "not computed");
+    _rs_wbuf_str(w, "\n\ncross-checks: lambda = C/2 and Aoyagi ");
+    _rs_wbuf_str(w, check_text(I->check_lambda));
+    _rs_wbuf_str(w, "; top components by strata and formula ");
+    _rs_wbuf_str(w, check_text(I->check_top));
+    _rs_wbuf_str(w, ";\n  points by strata and layer programme ");
+    _rs_wbuf_str(w, check_text(I->check_points));
+    _rs_wbuf_str(w, "; degree and leading coefficient ");
+    _rs_wbuf_str(w, check_text(I->check_leading));
+    _rs_wbuf_str(w, "\n");
     if (!I->listed) {
-        rs_wbuf_str(w, "  (strata not listed: ");
+        _rs_wbuf_str(w, "  (strata not listed: ");
         if (I->count_known) {
-            rs_wbuf_str(w, "more than --max-strata ");
-            rs_wbuf_slong(w, max_strata);
+            _rs_wbuf_str(w, "more than --max-strata ");
+            _rs_wbuf_slong(w, max_strata);
         } else {
-            rs_wbuf_str(w, "too many to count within --max-work");
+            _rs_wbuf_str(w, "too many to count within --max-work");
         }
-        rs_wbuf_str(w, "; C from the dimension programme over layers)\n");
+        _rs_wbuf_str(w, "; C from the dimension programme over layers)\n");
     }
     flint_free(s);
     flint_free(t);
 }
 
-static void write_json(rs_wbuf *w, const rs_invariants_t I)
+static void write_json(_rs_wbuf *w, const rs_invariants_t I)
 {
     slong k;
-    rs_wbuf_str(w, "{\"format\": \"rankstrat-invariants\", \"version\": 1,\n"
-                   " \"dims\": [");
+    _rs_wbuf_str(w, "{\"format\": \"rankstrat-invariants\", \"version\": 1,\n"
+                    " \"dims\": [");
     for (k = 0; k <= I->L; k++) {
         if (k)
-            rs_wbuf_char(w, ',');
-        rs_wbuf_slong(w, I->d[k]);
+            _rs_wbuf_char(w, ',');
+        _rs_wbuf_slong(w, I->d[k]);
     }
-    rs_wbuf_str(w, "], \"rank\": ");
-    rs_wbuf_slong(w, I->r);
-    rs_wbuf_str(w, ",\n ");
-    rs_wbuf_json_invariants(w, I, ",\n ");
-    rs_wbuf_str(w, "}\n");
+    _rs_wbuf_str(w, "], \"rank\": ");
+    _rs_wbuf_slong(w, I->r);
+    _rs_wbuf_str(w, ",\n ");
+    _rs_wbuf_json_invariants(w, I, ",\n ");
+    _rs_wbuf_str(w, "}\n");
 }
 
-static void latex_row(rs_wbuf *w, const char *name)
+static void latex_row(_rs_wbuf *w, const char *name)
 {
-    rs_wbuf_str(w, name);
-    rs_wbuf_str(w, " & ");
+    _rs_wbuf_str(w, name);
+    _rs_wbuf_str(w, " & ");
 }
 
-static void write_latex(rs_wbuf *w, const rs_invariants_t I)
+static void write_latex(_rs_wbuf *w, const rs_invariants_t I)
 {
     char *s = rs_invariants_lambda_str(I->lambda);
     slong k, n;
-    rs_wbuf_str(w, "% Invariants of the fiber of a ");
-    rs_wbuf_fiber(w, I->r, I->d, I->L);
-    rs_wbuf_str(w, "\n% (rankstrat invariants). Needs \\usepackage{booktabs}."
-                   "\n\\begin{tabular}{@{}lp{0.5\\linewidth}@{}}\n\\toprule\n"
-                   "invariant & value \\\\\n\\midrule\n");
+    _rs_wbuf_str(w, "% Invariants of the fiber of a ");
+    _rs_wbuf_fiber(w, I->r, I->d, I->L);
+    _rs_wbuf_str(w, "\n% (rankstrat invariants). Needs \\usepackage{booktabs}."
+                    "\n\\begin{tabular}{@{}lp{0.5\\linewidth}@{}}\n\\toprule\n"
+                    "invariant & value \\\\\n\\midrule\n");
     latex_row(w, "weight space dimension $N$");
-    rs_wbuf_slong(w, I->N);
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_slong(w, I->N);
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "fiber dimension");
-    rs_wbuf_slong(w, I->fiber_dim);
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_slong(w, I->fiber_dim);
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "codimension $C$");
-    rs_wbuf_slong(w, I->codim);
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_slong(w, I->codim);
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "learning coefficient $\\lambda$");
-    rs_wbuf_char(w, '$');
+    _rs_wbuf_char(w, '$');
     if (fmpz_is_one(fmpq_denref(I->lambda))) {
-        rs_wbuf_str(w, s);
+        _rs_wbuf_str(w, s);
     } else {
-        rs_wbuf_str(w, "\\frac{");
-        rs_wbuf_fmpz(w, fmpq_numref(I->lambda));
-        rs_wbuf_str(w, "}{");
-        rs_wbuf_fmpz(w, fmpq_denref(I->lambda));
-        rs_wbuf_char(w, '}');
+        _rs_wbuf_str(w, "\\frac{");
+        _rs_wbuf_fmpz(w, fmpq_numref(I->lambda));
+        _rs_wbuf_str(w, "}{");
+        _rs_wbuf_fmpz(w, fmpq_denref(I->lambda));
+        _rs_wbuf_char(w, '}');
     }
-    rs_wbuf_str(w, "$ \\\\\n");
+    _rs_wbuf_str(w, "$ \\\\\n");
     latex_row(w, "multiplicity $\\theta$");
-    rs_wbuf_slong(w, I->theta);
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_slong(w, I->theta);
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "top-dimensional components");
-    rs_wbuf_fmpz(w, I->top_plr);
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_fmpz(w, I->top_plr);
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "strata");
     if (I->count_known)
-        rs_wbuf_fmpz(w, I->count);
+        _rs_wbuf_fmpz(w, I->count);
     else
-        rs_wbuf_str(w, "--");
-    rs_wbuf_str(w, " \\\\\n");
+        _rs_wbuf_str(w, "--");
+    _rs_wbuf_str(w, " \\\\\n");
     if (I->listed) {
         latex_row(w, "strata by dimension");
         for (k = I->fiber_dim, n = 0; k >= 0; k--) {
             if (I->by_dim[k] == 0)
                 continue;
             if (n++)
-                rs_wbuf_str(w, ", ");
-            rs_wbuf_slong(w, k);
-            rs_wbuf_str(w, ": ");
-            rs_wbuf_slong(w, I->by_dim[k]);
+                _rs_wbuf_str(w, ", ");
+            _rs_wbuf_slong(w, k);
+            _rs_wbuf_str(w, ": ");
+            _rs_wbuf_slong(w, I->by_dim[k]);
         }
-        rs_wbuf_str(w, " \\\\\n");
+        _rs_wbuf_str(w, " \\\\\n");
     }
     latex_row(w, "points over $\\mathbf{F}_q$");
     if (I->points_known) {
-        rs_wbuf_char(w, '$');
-        rs_wbuf_qpoly(w, I->points, RS_QPOLY_LATEX);
-        rs_wbuf_char(w, '$');
+        _rs_wbuf_char(w, '$');
+        _rs_wbuf_qpoly(w, I->points, RS_QPOLY_LATEX);
+        _rs_wbuf_char(w, '$');
     } else {
-        rs_wbuf_str(w, "--");
+        _rs_wbuf_str(w, "--");
     }
-    rs_wbuf_str(w, " \\\\\n");
+    _rs_wbuf_str(w, " \\\\\n");
     latex_row(w, "Euler characteristic");
     if (I->points_known)
-        rs_wbuf_fmpz(w, I->euler);
+        _rs_wbuf_fmpz(w, I->euler);
     else
-        rs_wbuf_str(w, "--");
-    rs_wbuf_str(w, " \\\\\n\\bottomrule\n\\end{tabular}\n");
+        _rs_wbuf_str(w, "--");
+    _rs_wbuf_str(w, " \\\\\n\\bottomrule\n\\end{tabular}\n");
     flint_free(s);
 }
 
@@ -327,7 +327,7 @@ int rs_cli_invariants_one(const rs_cli_invariants_opts *o, rs_error_t err)
     rs_cli_fiber f;
     rs_invariants_t I;
     rs_outfile_t out;
-    rs_wbuf w;
+    _rs_wbuf w;
     int status;
     if (o->widths || o->layers || o->all_ranks)
         return rs_error_set(err, RS_EINPUT, "%s: only with --sweep",
@@ -350,14 +350,14 @@ int rs_cli_invariants_one(const rs_cli_invariants_opts *o, rs_error_t err)
     if (status == RS_OK)
         status = rs_outfile_open(&out, o->out_path ? o->out_path : "-", err);
     if (status == RS_OK) {
-        rs_wbuf_init(&w, out.f);
+        _rs_wbuf_init(&w, out.f);
         if (o->fmt == 0)
             write_text(&w, I, o->max_strata);
         else if (o->fmt == 1)
             write_json(&w, I);
         else
             write_latex(&w, I);
-        rs_wbuf_clear(&w);
+        _rs_wbuf_clear(&w);
         status = rs_outfile_commit(&out, err);
     }
     rs_invariants_clear(I);

@@ -3,9 +3,9 @@
 
 #include "cli/cli.h"
 #include "cli/cost_opts.h"
-#include "cli/invariants_out.h"
+#include "table/invariants_out.h"
 #include "cli/strata_cmd.h"
-#include "cli/strata_out.h"
+#include "table/strata_out.h"
 
 static const char usage_text[] =
     "Usage: rankstrat strata --dims D (--rank R | --product MATFILE)\n"
@@ -81,7 +81,7 @@ typedef struct {
 } strata_job;
 
 typedef struct {
-    rs_strata_printer *p;
+    _rs_strata_printer *p;
     rs_cli_progress *prog;
 } stream_state;
 
@@ -89,7 +89,7 @@ static int stream_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
                         slong dim)
 {
     stream_state *s = data;
-    rs_strata_printer_row(s->p, s->p->rows, R, B, dim, NULL, 0, 0, NULL);
+    _rs_strata_printer_row(s->p, s->p->rows, R, B, dim, NULL, 0, 0, NULL);
     if ((s->p->rows & 0xffff) == 0)
         rs_cli_progress_report(s->prog, s->p->rows, "strata written");
     return 0;
@@ -99,7 +99,7 @@ static int stream_visit(void *data, const rs_barcode_t B, const rs_ranks_t R,
 static int run_stream(strata_job *job, slong n, rs_error_t err)
 {
     rs_outfile_t out;
-    rs_strata_printer p;
+    _rs_strata_printer p;
     rs_cli_progress prog;
     stream_state s;
     slong visited, *d = job->f.d, L = job->f.L, r = job->f.r;
@@ -117,18 +117,18 @@ static int run_stream(strata_job *job, slong n, rs_error_t err)
         rs_outfile_abort(&out);
         return status;
     }
-    rs_strata_printer_init(&p, out.f, job->fmt, 0, 0, d, L, r,
-                           rs_fiber_dim(d, L, r), n, 0);
-    rs_strata_printer_points(&p, job->points);
+    _rs_strata_printer_init(&p, out.f, job->fmt, 0, 0, d, L, r,
+                            rs_fiber_dim(d, L, r), n, 0);
+    _rs_strata_printer_points(&p, job->points);
     if (job->fmt == RS_STRATA_JSON)
         p.inv = I;
-    rs_strata_printer_header(&p);
+    _rs_strata_printer_header(&p);
     s.p = &p;
     s.prog = &prog;
     rs_strata_enumerate(&visited, d, L, r, stream_visit, &s);
-    rs_strata_printer_footer(&p, NULL);
+    _rs_strata_printer_footer(&p, NULL);
     status = p.failed;
-    rs_strata_printer_clear(&p);
+    _rs_strata_printer_clear(&p);
     rs_invariants_clear(I);
     rs_cli_progress_done(&prog);
     if (status) {
@@ -146,7 +146,7 @@ static int run_collect(strata_job *job, rs_error_t err)
     rs_covers_t C;
     rs_cli_progress prog;
     rs_outfile_t out;
-    rs_strata_printer p;
+    _rs_strata_printer p;
     rs_ranks_t R;
     rs_barcode_t B;
     slong id, w_bar = 0, w_pts = 16, fiber_dim;
@@ -154,7 +154,7 @@ static int run_collect(strata_job *job, rs_error_t err)
     int status = RS_OK,
         covers =
             job->hasse ||
-            (table && rs_strata_columns_need_covers(job->cols, job->ncols));
+            (table && _rs_strata_columns_need_covers(job->cols, job->ncols));
     rs_invariants_t I;
 
     rs_strata_init(S, job->f.d, job->f.L, job->f.r);
@@ -169,15 +169,15 @@ static int run_collect(strata_job *job, rs_error_t err)
     if (status == RS_OK && covers && job->fmt == RS_STRATA_TEXT)
         for (id = 0; id < S->n; id++) {
             rs_strata_get_barcode(B, S, id);
-            w_bar = FLINT_MAX(w_bar, rs_cli_barcode_text_len(B));
+            w_bar = FLINT_MAX(w_bar, _rs_barcode_text_len(B));
             if (job->points)
-                w_pts = FLINT_MAX(w_pts, rs_strata_points_cell_len(B));
+                w_pts = FLINT_MAX(w_pts, _rs_strata_points_cell_len(B));
         }
     else if (status == RS_OK && job->points && job->fmt == RS_STRATA_TEXT) {
         /* only the barcodes' width, straight from the store */
         slong *r = flint_malloc((S->L + 2) * (S->L + 2) * sizeof(slong));
         for (id = 0; id < S->n; id++)
-            w_bar = FLINT_MAX(w_bar, rs_cli_stored_barcode_text_len(S, id, r));
+            w_bar = FLINT_MAX(w_bar, _rs_stored_barcode_text_len(S, id, r));
         flint_free(r);
     }
     rs_invariants_init(I);
@@ -188,27 +188,27 @@ static int run_collect(strata_job *job, rs_error_t err)
             rs_outfile_open(&out, job->out_path ? job->out_path : "-", err);
     if (status == RS_OK) {
         fiber_dim = S->n > 0 ? rs_strata_dim(S, 0) : 0;
-        rs_strata_printer_init(&p, out.f, job->fmt, covers, 1, job->f.d,
-                               job->f.L, job->f.r, fiber_dim, S->n, w_bar);
-        rs_strata_printer_points(&p, job->points);
+        _rs_strata_printer_init(&p, out.f, job->fmt, covers, 1, job->f.d,
+                                job->f.L, job->f.r, fiber_dim, S->n, w_bar);
+        _rs_strata_printer_points(&p, job->points);
         p.w_pts = w_pts;
         if (job->fmt == RS_STRATA_JSON)
             p.inv = I;
         if (table) {
             memcpy(p.cols, job->cols, sizeof p.cols);
             p.ncols = job->ncols;
-            rs_strata_table_measure(&p, S, C);
+            _rs_strata_table_measure(&p, S, C);
         }
-        rs_strata_printer_header(&p);
-        rs_strata_printer_rows(&p, S, C);
-        rs_strata_printer_footer(&p, job->hasse ? C : NULL);
+        _rs_strata_printer_header(&p);
+        _rs_strata_printer_rows(&p, S, C);
+        _rs_strata_printer_footer(&p, job->hasse ? C : NULL);
         if (p.failed) {
             rs_outfile_abort(&out);
             status = rs_error_set(err, RS_EINTERNAL,
                                   "a stratum's point count is not a "
                                   "polynomial");
         }
-        rs_strata_printer_clear(&p);
+        _rs_strata_printer_clear(&p);
         if (status == RS_OK)
             status = rs_outfile_commit(&out, err);
     }
@@ -267,7 +267,7 @@ int rs_cmd_strata(int argc, char **argv)
         rs_cli_choice(&job.naive, method, methods, "--hasse-method", err) ||
         rs_cli_choice(&ord, order, orders, "--order", err) ||
         rs_cli_parse_max_strata(&job.max_strata, max_strata, err) ||
-        rs_strata_columns_parse(job.cols, &job.ncols, columns, err) ||
+        _rs_strata_columns_parse(job.cols, &job.ncols, columns, err) ||
         rs_cli_cost_limits(&lim, max_memory, max_work, err))
         return rs_cli_fail("strata", err);
     if (columns != NULL && job.fmt != RS_STRATA_LATEX &&
@@ -278,7 +278,7 @@ int rs_cmd_strata(int argc, char **argv)
     }
     /* --points is the points column of the LaTeX and Markdown tables */
     if (job.points && columns == NULL)
-        rs_strata_columns_add(job.cols, &job.ncols, "points");
+        _rs_strata_columns_add(job.cols, &job.ncols, "points");
     job.stream = ord == 1;
     if (job.stream && (job.hasse || job.fmt == RS_STRATA_LATEX ||
                        job.fmt == RS_STRATA_MARKDOWN)) {

@@ -5,7 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/invariants_cmd.h"
-#include "cli/invariants_out.h"
+#include "table/invariants_out.h"
 
 /* More rows than this would be a table nobody prints. */
 #define SWEEP_MAX_ROWS WORD(1000000)
@@ -40,7 +40,7 @@ static int parse_range(slong *a, slong *b, const char *arg, slong lo, slong hi,
 }
 
 typedef struct {
-    rs_wbuf w;
+    _rs_wbuf w;
     int fmt;
     slong rows, total;
     slong wd, wn, wl, wt; /* text: widths of d, N (and dim, C), lambda,
@@ -51,25 +51,25 @@ typedef struct {
    <= lb wb^2, theta <= (lb + 1)^2 / 4 + 1. */
 static void text_widths(sweep_out *s, slong wb, slong lb)
 {
-    s->wd = FLINT_MAX((lb + 1) * (rs_wbuf_digits(wb) + 1) - 1, 1);
-    s->wn = FLINT_MAX(rs_wbuf_digits(lb * wb * wb), 3);
+    s->wd = FLINT_MAX((lb + 1) * (_rs_wbuf_digits(wb) + 1) - 1, 1);
+    s->wn = FLINT_MAX(_rs_wbuf_digits(lb * wb * wb), 3);
     s->wl = FLINT_MAX(s->wn + 2, 6);
-    s->wt = FLINT_MAX(rs_wbuf_digits((lb + 1) * (lb + 1) / 4 + 1), 5);
+    s->wt = FLINT_MAX(_rs_wbuf_digits((lb + 1) * (lb + 1) / 4 + 1), 5);
 }
 
-static void pad_str(rs_wbuf *w, const char *str, slong width)
+static void pad_str(_rs_wbuf *w, const char *str, slong width)
 {
-    rs_wbuf_fill(w, ' ', width - (slong)strlen(str));
-    rs_wbuf_str(w, str);
+    _rs_wbuf_fill(w, ' ', width - (slong)strlen(str));
+    _rs_wbuf_str(w, str);
 }
 
-static void wbuf_dims(rs_wbuf *w, const slong *d, slong L, const char *sep)
+static void wbuf_dims(_rs_wbuf *w, const slong *d, slong L, const char *sep)
 {
     slong k;
     for (k = 0; k <= L; k++) {
         if (k)
-            rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, d[k]);
+            _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, d[k]);
     }
 }
 
@@ -79,98 +79,98 @@ static const char note[] =
 
 static void header(sweep_out *s, slong wa, slong wb, slong la, slong lb)
 {
-    rs_wbuf *w = &s->w;
+    _rs_wbuf *w = &s->w;
     switch (s->fmt) {
     case 0:
-        rs_wbuf_str(w, "# invariants of fibers, widths ");
-        rs_wbuf_slong(w, wa);
-        rs_wbuf_str(w, "..");
-        rs_wbuf_slong(w, wb);
-        rs_wbuf_str(w, ", layers ");
-        rs_wbuf_slong(w, la);
-        rs_wbuf_str(w, "..");
-        rs_wbuf_slong(w, lb);
-        rs_wbuf_str(w, "; ");
-        rs_wbuf_str(w, note);
-        rs_wbuf_str(w, "\n\n");
+        _rs_wbuf_str(w, "# invariants of fibers, widths ");
+        _rs_wbuf_slong(w, wa);
+        _rs_wbuf_str(w, "..");
+        _rs_wbuf_slong(w, wb);
+        _rs_wbuf_str(w, ", layers ");
+        _rs_wbuf_slong(w, la);
+        _rs_wbuf_str(w, "..");
+        _rs_wbuf_slong(w, lb);
+        _rs_wbuf_str(w, "; ");
+        _rs_wbuf_str(w, note);
+        _rs_wbuf_str(w, "\n\n");
         pad_str(w, "d", s->wd);
-        rs_wbuf_str(w, "  r  ");
+        _rs_wbuf_str(w, "  r  ");
         pad_str(w, "N", s->wn);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
         pad_str(w, "dim", s->wn);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
         pad_str(w, "C", s->wn);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
         pad_str(w, "lambda", s->wl);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
         pad_str(w, "theta", s->wt);
-        rs_wbuf_str(w, "  top components  strata\n");
+        _rs_wbuf_str(w, "  top components  strata\n");
         break;
     case 1:
-        rs_wbuf_str(w, "{\"format\": \"rankstrat-invariants-sweep\", "
-                       "\"version\": 1,\n \"widths\": [");
-        rs_wbuf_slong(w, wa);
-        rs_wbuf_char(w, ',');
-        rs_wbuf_slong(w, wb);
-        rs_wbuf_str(w, "], \"layers\": [");
-        rs_wbuf_slong(w, la);
-        rs_wbuf_char(w, ',');
-        rs_wbuf_slong(w, lb);
-        rs_wbuf_str(w, "],\n \"note\": \"");
-        rs_wbuf_str(w, note);
-        rs_wbuf_str(w, "\",\n \"rows\": [\n");
+        _rs_wbuf_str(w, "{\"format\": \"rankstrat-invariants-sweep\", "
+                        "\"version\": 1,\n \"widths\": [");
+        _rs_wbuf_slong(w, wa);
+        _rs_wbuf_char(w, ',');
+        _rs_wbuf_slong(w, wb);
+        _rs_wbuf_str(w, "], \"layers\": [");
+        _rs_wbuf_slong(w, la);
+        _rs_wbuf_char(w, ',');
+        _rs_wbuf_slong(w, lb);
+        _rs_wbuf_str(w, "],\n \"note\": \"");
+        _rs_wbuf_str(w, note);
+        _rs_wbuf_str(w, "\",\n \"rows\": [\n");
         break;
     case 2:
-        rs_wbuf_str(w, "% Invariants of fibers (rankstrat invariants "
-                       "--sweep).\n% Needs \\usepackage{booktabs}");
+        _rs_wbuf_str(w, "% Invariants of fibers (rankstrat invariants "
+                        "--sweep).\n% Needs \\usepackage{booktabs}");
         if (s->total > SWEEP_LATEX_SHORT)
-            rs_wbuf_str(w, " and \\usepackage{longtable}");
-        rs_wbuf_str(w, ".\n");
-        rs_wbuf_str(w, s->total > SWEEP_LATEX_SHORT
-                           ? "\\begin{longtable}{lrrrrrrrr}\n"
-                           : "\\begin{tabular}{lrrrrrrrr}\n");
-        rs_wbuf_str(w, "\\toprule\n$d$ & $r$ & $N$ & $\\dim$ & $C$ & "
-                       "$\\lambda$ & $\\theta$ & top & strata \\\\\n"
-                       "\\midrule\n");
+            _rs_wbuf_str(w, " and \\usepackage{longtable}");
+        _rs_wbuf_str(w, ".\n");
+        _rs_wbuf_str(w, s->total > SWEEP_LATEX_SHORT
+                            ? "\\begin{longtable}{lrrrrrrrr}\n"
+                            : "\\begin{tabular}{lrrrrrrrr}\n");
+        _rs_wbuf_str(w, "\\toprule\n$d$ & $r$ & $N$ & $\\dim$ & $C$ & "
+                        "$\\lambda$ & $\\theta$ & top & strata \\\\\n"
+                        "\\midrule\n");
         if (s->total > SWEEP_LATEX_SHORT)
-            rs_wbuf_str(w, "\\endhead\n\\bottomrule\n\\endfoot\n");
+            _rs_wbuf_str(w, "\\endhead\n\\bottomrule\n\\endfoot\n");
         break;
     default:
-        rs_wbuf_str(w, "d,r,N,fiber_dim,C,lambda,theta,top_components,"
-                       "strata\r\n");
+        _rs_wbuf_str(w, "d,r,N,fiber_dim,C,lambda,theta,top_components,"
+                        "strata\r\n");
     }
 }
 
 static void footer(sweep_out *s, slong wa, slong wb, slong la, slong lb)
 {
-    rs_wbuf *w = &s->w;
+    _rs_wbuf *w = &s->w;
     switch (s->fmt) {
     case 1:
-        rs_wbuf_str(w, "\n ]}\n");
+        _rs_wbuf_str(w, "\n ]}\n");
         break;
     case 2:
         if (s->total > SWEEP_LATEX_SHORT) {
-            rs_wbuf_str(w, "\\end{longtable}\n");
+            _rs_wbuf_str(w, "\\end{longtable}\n");
         } else {
-            rs_wbuf_str(w, "\\bottomrule\n\\end{tabular}\n");
+            _rs_wbuf_str(w, "\\bottomrule\n\\end{tabular}\n");
         }
         /* the note as a paragraph of its own: it wraps to the text width */
-        rs_wbuf_str(w, "\\par\\smallskip\n{\\footnotesize $d = (d_0, "
-                       "\\dots, d_L)$ with widths ");
-        rs_wbuf_slong(w, wa);
-        rs_wbuf_str(w, "--");
-        rs_wbuf_slong(w, wb);
-        rs_wbuf_str(w, " and $L = ");
-        rs_wbuf_slong(w, la);
-        rs_wbuf_str(w, la < lb ? ", \\dots, " : "");
+        _rs_wbuf_str(w, "\\par\\smallskip\n{\\footnotesize $d = (d_0, "
+                        "\\dots, d_L)$ with widths ");
+        _rs_wbuf_slong(w, wa);
+        _rs_wbuf_str(w, "--");
+        _rs_wbuf_slong(w, wb);
+        _rs_wbuf_str(w, " and $L = ");
+        _rs_wbuf_slong(w, la);
+        _rs_wbuf_str(w, la < lb ? ", \\dots, " : "");
         if (la < lb)
-            rs_wbuf_slong(w, lb);
-        rs_wbuf_str(w, "$; $\\dim$ is the fiber dimension, $C = N - \\dim$, "
-                       "$\\lambda = C/2$ the learning coefficient and "
-                       "$\\theta$ its multiplicity, top the number of "
-                       "top-dimensional components. Shapes equal up to "
-                       "reversal (the transposed network, with the same "
-                       "invariants) appear once.}\\par\n");
+            _rs_wbuf_slong(w, lb);
+        _rs_wbuf_str(w, "$; $\\dim$ is the fiber dimension, $C = N - \\dim$, "
+                        "$\\lambda = C/2$ the learning coefficient and "
+                        "$\\theta$ its multiplicity, top the number of "
+                        "top-dimensional components. Shapes equal up to "
+                        "reversal (the transposed network, with the same "
+                        "invariants) appear once.}\\par\n");
         break;
     default:
         break;
@@ -179,63 +179,63 @@ static void footer(sweep_out *s, slong wa, slong wb, slong la, slong lb)
 
 static void row(sweep_out *s, const rs_invariants_t I)
 {
-    rs_wbuf *w = &s->w;
+    _rs_wbuf *w = &s->w;
     char *lam = rs_invariants_lambda_str(I->lambda);
     const char *sep = s->fmt == 0 ? " " : s->fmt == 3 ? "," : NULL;
     switch (s->fmt) {
     case 1:
-        rs_wbuf_str(w, s->rows ? ",\n  {\"dims\": [" : "  {\"dims\": [");
+        _rs_wbuf_str(w, s->rows ? ",\n  {\"dims\": [" : "  {\"dims\": [");
         wbuf_dims(w, I->d, I->L, ",");
-        rs_wbuf_str(w, "], \"rank\": ");
-        rs_wbuf_slong(w, I->r);
-        rs_wbuf_str(w, ", \"weight_space_dim\": ");
-        rs_wbuf_slong(w, I->N);
-        rs_wbuf_str(w, ", \"fiber_dim\": ");
-        rs_wbuf_slong(w, I->fiber_dim);
-        rs_wbuf_str(w, ", \"codim\": ");
-        rs_wbuf_slong(w, I->codim);
-        rs_wbuf_str(w, ", \"lambda\": \"");
-        rs_wbuf_str(w, lam);
-        rs_wbuf_str(w, "\", \"theta\": ");
-        rs_wbuf_slong(w, I->theta);
-        rs_wbuf_str(w, ", \"top_components\": ");
-        rs_wbuf_fmpz(w, I->top_plr);
-        rs_wbuf_str(w, ", \"count\": ");
+        _rs_wbuf_str(w, "], \"rank\": ");
+        _rs_wbuf_slong(w, I->r);
+        _rs_wbuf_str(w, ", \"weight_space_dim\": ");
+        _rs_wbuf_slong(w, I->N);
+        _rs_wbuf_str(w, ", \"fiber_dim\": ");
+        _rs_wbuf_slong(w, I->fiber_dim);
+        _rs_wbuf_str(w, ", \"codim\": ");
+        _rs_wbuf_slong(w, I->codim);
+        _rs_wbuf_str(w, ", \"lambda\": \"");
+        _rs_wbuf_str(w, lam);
+        _rs_wbuf_str(w, "\", \"theta\": ");
+        _rs_wbuf_slong(w, I->theta);
+        _rs_wbuf_str(w, ", \"top_components\": ");
+        _rs_wbuf_fmpz(w, I->top_plr);
+        _rs_wbuf_str(w, ", \"count\": ");
         if (I->count_known)
-            rs_wbuf_fmpz(w, I->count);
+            _rs_wbuf_fmpz(w, I->count);
         else
-            rs_wbuf_str(w, "null");
-        rs_wbuf_char(w, '}');
+            _rs_wbuf_str(w, "null");
+        _rs_wbuf_char(w, '}');
         break;
     case 2:
-        rs_wbuf_str(w, "$(");
+        _rs_wbuf_str(w, "$(");
         wbuf_dims(w, I->d, I->L, ",");
-        rs_wbuf_str(w, ")$ & ");
-        rs_wbuf_slong(w, I->r);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_slong(w, I->N);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_slong(w, I->fiber_dim);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_slong(w, I->codim);
-        rs_wbuf_str(w, " & $");
+        _rs_wbuf_str(w, ")$ & ");
+        _rs_wbuf_slong(w, I->r);
+        _rs_wbuf_str(w, " & ");
+        _rs_wbuf_slong(w, I->N);
+        _rs_wbuf_str(w, " & ");
+        _rs_wbuf_slong(w, I->fiber_dim);
+        _rs_wbuf_str(w, " & ");
+        _rs_wbuf_slong(w, I->codim);
+        _rs_wbuf_str(w, " & $");
         if (fmpz_is_one(fmpq_denref(I->lambda))) {
-            rs_wbuf_str(w, lam);
+            _rs_wbuf_str(w, lam);
         } else {
-            rs_wbuf_fmpz(w, fmpq_numref(I->lambda));
-            rs_wbuf_char(w, '/');
-            rs_wbuf_fmpz(w, fmpq_denref(I->lambda));
+            _rs_wbuf_fmpz(w, fmpq_numref(I->lambda));
+            _rs_wbuf_char(w, '/');
+            _rs_wbuf_fmpz(w, fmpq_denref(I->lambda));
         }
-        rs_wbuf_str(w, "$ & ");
-        rs_wbuf_slong(w, I->theta);
-        rs_wbuf_str(w, " & ");
-        rs_wbuf_fmpz(w, I->top_plr);
-        rs_wbuf_str(w, " & ");
+        _rs_wbuf_str(w, "$ & ");
+        _rs_wbuf_slong(w, I->theta);
+        _rs_wbuf_str(w, " & ");
+        _rs_wbuf_fmpz(w, I->top_plr);
+        _rs_wbuf_str(w, " & ");
         if (I->count_known)
-            rs_wbuf_fmpz(w, I->count);
+            _rs_wbuf_fmpz(w, I->count);
         else
-            rs_wbuf_str(w, "--");
-        rs_wbuf_str(w, " \\\\\n");
+            _rs_wbuf_str(w, "--");
+        _rs_wbuf_str(w, " \\\\\n");
         break;
     case 0: {
         char buf[256];
@@ -244,56 +244,56 @@ static void row(sweep_out *s, const rs_invariants_t I)
             len += snprintf(buf + len, sizeof buf - len, "%s%ld", k ? "," : "",
                             (long)I->d[k]);
         pad_str(w, buf, s->wd);
-        rs_wbuf_str(w, "  ");
-        rs_wbuf_slong_pad(w, I->r, 1);
-        rs_wbuf_str(w, "  ");
-        rs_wbuf_slong_pad(w, I->N, s->wn);
-        rs_wbuf_str(w, "  ");
-        rs_wbuf_slong_pad(w, I->fiber_dim, s->wn);
-        rs_wbuf_str(w, "  ");
-        rs_wbuf_slong_pad(w, I->codim, s->wn);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
+        _rs_wbuf_slong_pad(w, I->r, 1);
+        _rs_wbuf_str(w, "  ");
+        _rs_wbuf_slong_pad(w, I->N, s->wn);
+        _rs_wbuf_str(w, "  ");
+        _rs_wbuf_slong_pad(w, I->fiber_dim, s->wn);
+        _rs_wbuf_str(w, "  ");
+        _rs_wbuf_slong_pad(w, I->codim, s->wn);
+        _rs_wbuf_str(w, "  ");
         pad_str(w, lam, s->wl);
-        rs_wbuf_str(w, "  ");
-        rs_wbuf_slong_pad(w, I->theta, s->wt);
-        rs_wbuf_str(w, "  ");
-        k = rs_wbuf_fmpz_len(I->top_plr);
-        rs_wbuf_fill(w, ' ', 14 - k);
-        rs_wbuf_fmpz(w, I->top_plr);
-        rs_wbuf_str(w, "  ");
+        _rs_wbuf_str(w, "  ");
+        _rs_wbuf_slong_pad(w, I->theta, s->wt);
+        _rs_wbuf_str(w, "  ");
+        k = _rs_wbuf_fmpz_len(I->top_plr);
+        _rs_wbuf_fill(w, ' ', 14 - k);
+        _rs_wbuf_fmpz(w, I->top_plr);
+        _rs_wbuf_str(w, "  ");
         if (I->count_known)
-            rs_wbuf_fmpz(w, I->count);
+            _rs_wbuf_fmpz(w, I->count);
         else
-            rs_wbuf_char(w, '-');
-        rs_wbuf_char(w, '\n');
+            _rs_wbuf_char(w, '-');
+        _rs_wbuf_char(w, '\n');
         break;
     }
     default: /* CSV */
         if (s->fmt == 3)
-            rs_wbuf_char(w, '"');
+            _rs_wbuf_char(w, '"');
         wbuf_dims(w, I->d, I->L, ",");
         if (s->fmt == 3)
-            rs_wbuf_char(w, '"');
-        rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, I->r);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, I->N);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, I->fiber_dim);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, I->codim);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_str(w, lam);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_slong(w, I->theta);
-        rs_wbuf_str(w, sep);
-        rs_wbuf_fmpz(w, I->top_plr);
-        rs_wbuf_str(w, sep);
+            _rs_wbuf_char(w, '"');
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, I->r);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, I->N);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, I->fiber_dim);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, I->codim);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_str(w, lam);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_slong(w, I->theta);
+        _rs_wbuf_str(w, sep);
+        _rs_wbuf_fmpz(w, I->top_plr);
+        _rs_wbuf_str(w, sep);
         if (I->count_known)
-            rs_wbuf_fmpz(w, I->count);
+            _rs_wbuf_fmpz(w, I->count);
         else
-            rs_wbuf_str(w, s->fmt == 3 ? "" : "-");
-        rs_wbuf_str(w, s->fmt == 3 ? "\r\n" : "\n");
+            _rs_wbuf_str(w, s->fmt == 3 ? "" : "-");
+        _rs_wbuf_str(w, s->fmt == 3 ? "\r\n" : "\n");
     }
     flint_free(lam);
     s->rows++;
@@ -400,7 +400,7 @@ int rs_cli_invariants_sweep(const rs_cli_invariants_opts *o, rs_error_t err)
         return status;
     if ((status = rs_outfile_open(&out, o->out_path ? o->out_path : "-", err)))
         return status;
-    rs_wbuf_init(&s.w, out.f);
+    _rs_wbuf_init(&s.w, out.f);
     s.fmt = o->fmt;
     s.rows = 0;
     s.total = nrows;
@@ -408,7 +408,7 @@ int rs_cli_invariants_sweep(const rs_cli_invariants_opts *o, rs_error_t err)
     header(&s, wa, wb, la, lb);
     status = sweep_rows(&s, &nrows, o, wa, wb, la, lb, rank, err);
     footer(&s, wa, wb, la, lb);
-    rs_wbuf_clear(&s.w);
+    _rs_wbuf_clear(&s.w);
     if (status == RS_OK)
         return rs_outfile_commit(&out, err);
     rs_outfile_abort(&out);

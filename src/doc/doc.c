@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rankstrat.h"
+#include "table/strata_out.h"
 
 void rs_doc_free(char *doc)
 {
@@ -279,11 +280,6 @@ static int check_listing(const fiber *fb, slong max, rs_error_t err)
     return status;
 }
 
-static void print_dims(FILE *f, const slong *d, slong L)
-{
-    rs_json_print_dims(f, d, L);
-}
-
 int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
                   size_t plen, int covers, slong max_strata,
                   rs_progress_struct *prog, rs_error_t err)
@@ -291,16 +287,15 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
     fiber fb;
     rs_strata_t S;
     rs_covers_t C;
-    rs_ranks_t R;
-    rs_barcode_t B;
-    fmpz_t comp;
+    rs_invariants_t I;
+    _rs_strata_printer p;
     doc_stream s;
-    slong i, N = 0, fdim = 0;
     int status, have_S = 0;
     if ((status = check_out(doc, err)))
         return status;
     status = fiber_parse(&fb, dims, rank, product, plen, err);
     rs_covers_init(C);
+    rs_invariants_init(I);
     if (status == RS_OK)
         status = check_listing(&fb, max_strata, err);
     if (status == RS_OK) {
@@ -313,51 +308,28 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
         if (covers)
             status = rs_strata_covers_progress(C, S, prog, err);
     }
+    if (status == RS_OK)
+        status = rs_invariants_from_strata(I, S, err);
+    /* the document of `rankstrat strata --format json [--hasse]`, written
+       by the same printer */
     if (status == RS_OK && (status = doc_open(&s, err)) == RS_OK) {
-        N = rs_weight_space_dim(fb.d, fb.L);
-        fdim = rs_fiber_dim(fb.d, fb.L, fb.r);
-        rs_ranks_init(R, fb.L);
-        rs_barcode_init(B, fb.L);
-        fmpz_init(comp);
-        fprintf(s.f, "{\"format\": \"rankstrat-strata\", \"version\": 1,\n");
-        fprintf(s.f, " \"dims\": ");
-        print_dims(s.f, fb.d, fb.L);
-        fprintf(s.f,
-                ", \"rank\": %ld, \"weight_space_dim\": %ld,\n"
-                " \"fiber_dim\": %ld, \"count\": %ld,\n \"strata\": [",
-                (long)fb.r, (long)N, (long)fdim, (long)S->n);
-        for (i = 0; i < S->n; i++) {
-            slong dim = rs_strata_dim(S, i);
-            rs_strata_get_ranks(R, S, i);
-            rs_strata_get_barcode(B, S, i);
-            rs_barcode_components(comp, B);
-            fprintf(s.f, "%s\n  {\"id\": %ld, \"ranks\": ", i ? "," : "",
-                    (long)i);
-            rs_json_print_ranks(s.f, R);
-            fprintf(s.f, ", \"barcode\": ");
-            rs_json_print_barcode(s.f, B);
-            fprintf(s.f, ", \"dim\": %ld, \"codim\": %ld, \"components\": ",
-                    (long)dim, (long)(N - dim));
-            fmpz_fprint(s.f, comp);
-            fputc('}', s.f);
-        }
-        fprintf(s.f, "\n ]");
-        if (covers) {
-            fprintf(s.f, ",\n \"covers\": [");
-            for (i = 0; i < C->n; i++)
-                fprintf(s.f, "%s[%ld,%ld]", i ? "," : "",
-                        (long)rs_covers_lower(C, i),
-                        (long)rs_covers_upper(C, i));
-            fputc(']', s.f);
-        }
-        fprintf(s.f, "}\n");
-        fmpz_clear(comp);
-        rs_ranks_clear(R);
-        rs_barcode_clear(B);
+        _rs_strata_printer_init(&p, s.f, RS_STRATA_JSON, covers != 0, 1, fb.d,
+                                fb.L, fb.r, S->n > 0 ? rs_strata_dim(S, 0) : 0,
+                                S->n, 0);
+        p.inv = I;
+        _rs_strata_printer_header(&p);
+        _rs_strata_printer_rows(&p, S, C);
+        _rs_strata_printer_footer(&p, covers ? C : NULL);
+        if (p.failed)
+            status = rs_error_set(err, RS_EINTERNAL,
+                                  "internal error: a stratum's point count "
+                                  "is not a polynomial");
+        _rs_strata_printer_clear(&p);
         status = doc_close(&s, doc, status, err);
     }
     if (have_S)
         rs_strata_clear(S);
+    rs_invariants_clear(I);
     rs_covers_clear(C);
     fiber_clear(&fb);
     return status;

@@ -4,10 +4,10 @@
    entry here (and its cell writer). */
 #include <string.h>
 
-#include "cli/strata_out.h"
+#include "table/strata_out.h"
 
 typedef struct {
-    rs_strata_printer *p; /* its scratch serves the points column */
+    _rs_strata_printer *p; /* its scratch serves the points column */
     slong id, dim, codim, comps;
     const rs_ranks_struct *R;
     const rs_barcode_struct *B;
@@ -22,98 +22,98 @@ typedef struct {
     int md_right;  /* right-aligned in Markdown */
     int wraps;     /* a LaTeX paragraph column sharing the free width */
     double head_w; /* LaTeX header width in pt (fixed columns) */
-    void (*cell)(rs_wbuf *w, const cell_t *c, int latex);
+    void (*cell)(_rs_wbuf *w, const cell_t *c, int latex);
 } column_t;
 
-static void cell_id(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_id(_rs_wbuf *w, const cell_t *c, int latex)
 {
-    rs_wbuf_str(w, latex ? "$S_{" : "S");
-    rs_wbuf_slong(w, c->id);
+    _rs_wbuf_str(w, latex ? "$S_{" : "S");
+    _rs_wbuf_slong(w, c->id);
     if (latex)
-        rs_wbuf_str(w, "}$");
+        _rs_wbuf_str(w, "}$");
 }
 
-static void cell_ranks(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_ranks(_rs_wbuf *w, const cell_t *c, int latex)
 {
     slong L = c->R->L, i, j, n = 0;
-    rs_wbuf_str(w, latex ? "(" : "");
+    _rs_wbuf_str(w, latex ? "(" : "");
     for (i = 0; i < L; i++)
         for (j = i + 1; j <= L; j++) {
             if (n++)
-                rs_wbuf_str(w, latex ? ",\\allowbreak " : ",");
-            rs_wbuf_slong(w, rs_ranks_get(c->R, i, j));
+                _rs_wbuf_str(w, latex ? ",\\allowbreak " : ",");
+            _rs_wbuf_slong(w, rs_ranks_get(c->R, i, j));
         }
-    rs_wbuf_str(w, latex ? ")" : "");
+    _rs_wbuf_str(w, latex ? ")" : "");
 }
 
-static void cell_barcode(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_barcode(_rs_wbuf *w, const cell_t *c, int latex)
 {
-    rs_wbuf_char(w, latex ? '$' : '`');
-    rs_wbuf_barcode(w, c->B, " + ");
-    rs_wbuf_char(w, latex ? '$' : '`');
+    _rs_wbuf_char(w, latex ? '$' : '`');
+    _rs_wbuf_barcode(w, c->B, " + ");
+    _rs_wbuf_char(w, latex ? '$' : '`');
 }
 
-static void cell_dim(rs_wbuf *w, const cell_t *c, int latex)
-{
-    (void)latex;
-    rs_wbuf_slong(w, c->dim);
-}
-
-static void cell_codim(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_dim(_rs_wbuf *w, const cell_t *c, int latex)
 {
     (void)latex;
-    rs_wbuf_slong(w, c->codim);
+    _rs_wbuf_slong(w, c->dim);
 }
 
-static void cell_comps(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_codim(_rs_wbuf *w, const cell_t *c, int latex)
+{
+    (void)latex;
+    _rs_wbuf_slong(w, c->codim);
+}
+
+static void cell_comps(_rs_wbuf *w, const cell_t *c, int latex)
 {
     (void)latex;
     rs_wbuf_pow2(w, c->comps);
 }
 
-static void cell_covers(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_covers(_rs_wbuf *w, const cell_t *c, int latex)
 {
     slong k;
     for (k = 0; k < c->nup; k++) {
         slong up = rs_covers_upper(c->C, c->first + k);
         if (k)
-            rs_wbuf_str(w, ", ");
-        rs_wbuf_str(w, latex ? "$S_{" : "S");
-        rs_wbuf_slong(w, up);
-        rs_wbuf_str(w, latex ? "}$\\,(" : " (");
-        rs_wbuf_slong(w, c->dims[up] - c->dim);
-        rs_wbuf_char(w, ')');
+            _rs_wbuf_str(w, ", ");
+        _rs_wbuf_str(w, latex ? "$S_{" : "S");
+        _rs_wbuf_slong(w, up);
+        _rs_wbuf_str(w, latex ? "}$\\,(" : " (");
+        _rs_wbuf_slong(w, c->dims[up] - c->dim);
+        _rs_wbuf_char(w, ')');
     }
     if (c->nup == 0)
-        rs_wbuf_str(w, latex ? "--" : "-");
+        _rs_wbuf_str(w, latex ? "--" : "-");
 }
 
 /* The number of points over F_q, factored (strata_points.c).  In LaTeX a
    line may break between two factors, so the column can wrap. */
-static void cell_points(rs_wbuf *w, const cell_t *c, int latex)
+static void cell_points(_rs_wbuf *w, const cell_t *c, int latex)
 {
     size_t k, n;
     char *t;
     if (!latex) {
-        rs_strata_printer_points_cell(c->p, c->B, c->dim);
+        _rs_strata_printer_points_cell(c->p, c->B, c->dim);
         return;
     }
     /* the cell alone in the buffer (it is far shorter than the buffer),
        then written again with the break points */
-    rs_wbuf_flush(w);
-    rs_strata_printer_points_cell(c->p, c->B, c->dim);
+    _rs_wbuf_flush(w);
+    _rs_strata_printer_points_cell(c->p, c->B, c->dim);
     n = w->n;
     t = flint_malloc(n + 1);
     memcpy(t, w->buf, n);
     w->n = 0;
-    rs_wbuf_char(w, '$');
+    _rs_wbuf_char(w, '$');
     for (k = 0; k < n; k++) {
         if (k > 0 && (t[k] == '(' || (t[k] == '\\' && k + 4 <= n &&
                                       strncmp(t + k, "\\Phi", 4) == 0)))
-            rs_wbuf_str(w, "\\allowbreak ");
-        rs_wbuf_char(w, t[k]);
+            _rs_wbuf_str(w, "\\allowbreak ");
+        _rs_wbuf_char(w, t[k]);
     }
-    rs_wbuf_char(w, '$');
+    _rs_wbuf_char(w, '$');
     flint_free(t);
 }
 
@@ -135,8 +135,8 @@ static const column_t columns[] = {
 static const int default_columns[] = {0, 2, 1, 3, 4, 5, 6};
 #define NDEFAULT ((int)(sizeof default_columns / sizeof default_columns[0]))
 
-int rs_strata_columns_parse(int *cols, int *ncols, const char *arg,
-                            rs_error_t err)
+int _rs_strata_columns_parse(int *cols, int *ncols, const char *arg,
+                             rs_error_t err)
 {
     const char *p = arg;
     int n = 0, k;
@@ -166,7 +166,7 @@ int rs_strata_columns_parse(int *cols, int *ncols, const char *arg,
     return RS_OK;
 }
 
-int rs_strata_columns_has(const int *cols, int ncols, const char *name)
+int _rs_strata_columns_has(const int *cols, int ncols, const char *name)
 {
     int k;
     for (k = 0; k < ncols; k++)
@@ -175,15 +175,15 @@ int rs_strata_columns_has(const int *cols, int ncols, const char *name)
     return 0;
 }
 
-int rs_strata_columns_need_covers(const int *cols, int ncols)
+int _rs_strata_columns_need_covers(const int *cols, int ncols)
 {
-    return rs_strata_columns_has(cols, ncols, "covers");
+    return _rs_strata_columns_has(cols, ncols, "covers");
 }
 
-void rs_strata_columns_add(int *cols, int *ncols, const char *name)
+void _rs_strata_columns_add(int *cols, int *ncols, const char *name)
 {
     int k;
-    if (rs_strata_columns_has(cols, *ncols, name) ||
+    if (_rs_strata_columns_has(cols, *ncols, name) ||
         *ncols == RS_STRATA_MAX_COLUMNS)
         return;
     for (k = 0; k < NCOLUMNS; k++)
@@ -193,39 +193,39 @@ void rs_strata_columns_add(int *cols, int *ncols, const char *name)
 
 /* ---- LaTeX ----------------------------------------------------------- */
 
-static void latex_r(rs_wbuf *w, slong L, slong i, slong j)
+static void latex_r(_rs_wbuf *w, slong L, slong i, slong j)
 {
-    rs_wbuf_str(w, "r_{");
-    rs_wbuf_slong(w, j);
+    _rs_wbuf_str(w, "r_{");
+    _rs_wbuf_slong(w, j);
     if (L >= 10)
-        rs_wbuf_char(w, ',');
-    rs_wbuf_slong(w, i);
-    rs_wbuf_char(w, '}');
+        _rs_wbuf_char(w, ',');
+    _rs_wbuf_slong(w, i);
+    _rs_wbuf_char(w, '}');
 }
 
 /* $(r_{10}, r_{20}, r_{21})$; past 10 entries the first three, dots and
    the last. */
-static void latex_rank_order(rs_wbuf *w, slong L)
+static void latex_rank_order(_rs_wbuf *w, slong L)
 {
     slong i, j, k = 0;
-    rs_wbuf_str(w, "$(");
+    _rs_wbuf_str(w, "$(");
     if (L * (L + 1) / 2 > 10) {
         latex_r(w, L, 0, 1);
-        rs_wbuf_str(w, ", ");
+        _rs_wbuf_str(w, ", ");
         latex_r(w, L, 0, 2);
-        rs_wbuf_str(w, ", ");
+        _rs_wbuf_str(w, ", ");
         latex_r(w, L, 0, 3);
-        rs_wbuf_str(w, ", \\dots, ");
+        _rs_wbuf_str(w, ", \\dots, ");
         latex_r(w, L, L - 1, L);
     } else {
         for (i = 0; i < L; i++)
             for (j = i + 1; j <= L; j++) {
                 if (k++)
-                    rs_wbuf_str(w, ", ");
+                    _rs_wbuf_str(w, ", ");
                 latex_r(w, L, i, j);
             }
     }
-    rs_wbuf_str(w, ")$");
+    _rs_wbuf_str(w, ")$");
 }
 
 /* The least width of a paragraph column: its header word ("covered",
@@ -233,7 +233,7 @@ static void latex_rank_order(rs_wbuf *w, slong L)
 #define WRAP_PT 36.0
 
 /* Natural width in characters of a wrapping column, over all rows. */
-static slong wrap_chars(const rs_strata_printer *p, int col)
+static slong wrap_chars(const _rs_strata_printer *p, int col)
 {
     const char *name = columns[col].name;
     if (strcmp(name, "ranks") == 0)
@@ -247,14 +247,14 @@ static slong wrap_chars(const rs_strata_printer *p, int col)
 
 /* What a paragraph column would need beyond WRAP_PT not to wrap (about
    4.8pt a character), at least 4pt: its share of the free width. */
-static double wrap_extra(const rs_strata_printer *p, int col)
+static double wrap_extra(const _rs_strata_printer *p, int col)
 {
     return FLINT_MAX(4.8 * (double)wrap_chars(p, col) - WRAP_PT, 4.0);
 }
 
-static void latex_header(rs_strata_printer *p)
+static void latex_header(_rs_strata_printer *p)
 {
-    rs_wbuf *w = &p->w;
+    _rs_wbuf *w = &p->w;
     double fixed = 0.0, sep = 4.0, total = 0.0;
     slong k;
     char buf[160];
@@ -267,7 +267,7 @@ static void latex_header(rs_strata_printer *p)
             total += wrap_extra(p, p->cols[k]);
         else if (strcmp(c->name, "id") == 0)
             fixed +=
-                FLINT_MAX(c->head_w, 8.0 + 4.0 * rs_wbuf_digits(p->count)) +
+                FLINT_MAX(c->head_w, 8.0 + 4.0 * _rs_wbuf_digits(p->count)) +
                 2.0;
         else
             fixed += FLINT_MAX(c->head_w, 5.0 * (double)p->w_num) + 2.0;
@@ -277,14 +277,14 @@ static void latex_header(rs_strata_printer *p)
     for (k = 0; k < p->ncols; k++)
         if (columns[p->cols[k]].wraps)
             fixed += WRAP_PT;
-    rs_wbuf_str(w, "% Strata of the fiber of a ");
-    rs_wbuf_fiber(w, p->r, p->d, p->L);
-    rs_wbuf_str(w, " (rankstrat strata),\n% by decreasing dimension; "
-                   "S_{k} is stratum k of every rankstrat output (ids\n"
-                   "% from 0).  A longtable as wide as the text: needs "
-                   "\\usepackage{booktabs,longtable,array}.\n");
-    rs_wbuf_str(w, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n"
-                   "\\begin{longtable}{@{}");
+    _rs_wbuf_str(w, "% Strata of the fiber of a ");
+    _rs_wbuf_fiber(w, p->r, p->d, p->L);
+    _rs_wbuf_str(w, " (rankstrat strata),\n% by decreasing dimension; "
+                    "S_{k} is stratum k of every rankstrat output (ids\n"
+                    "% from 0).  A longtable as wide as the text: needs "
+                    "\\usepackage{booktabs,longtable,array}.\n");
+    _rs_wbuf_str(w, "\\begingroup\n\\setlength{\\tabcolsep}{4pt}\n"
+                    "\\begin{longtable}{@{}");
     for (k = 0; k < p->ncols; k++) {
         const column_t *c = &columns[p->cols[k]];
         if (c->wraps) {
@@ -293,79 +293,79 @@ static void latex_header(rs_strata_printer *p)
                      ">{\\raggedright\\arraybackslash}p{\\dimexpr"
                      "%.0fpt+(\\linewidth-%.1fpt)*%ld/1000\\relax}",
                      WRAP_PT, fixed, (long)share);
-            rs_wbuf_str(w, buf);
+            _rs_wbuf_str(w, buf);
         } else {
-            rs_wbuf_str(w, strcmp(c->name, "id") == 0 ? "l" : "r");
+            _rs_wbuf_str(w, strcmp(c->name, "id") == 0 ? "l" : "r");
         }
     }
-    rs_wbuf_str(w, "@{}}\n\\caption{Strata of the fiber of a rank-$");
-    rs_wbuf_slong(w, p->r);
-    rs_wbuf_str(w, "$ matrix, widths $d = (");
+    _rs_wbuf_str(w, "@{}}\n\\caption{Strata of the fiber of a rank-$");
+    _rs_wbuf_slong(w, p->r);
+    _rs_wbuf_str(w, "$ matrix, widths $d = (");
     for (k = 0; k <= p->L; k++) {
         if (k)
-            rs_wbuf_str(w, ", ");
-        rs_wbuf_slong(w, p->d[k]);
+            _rs_wbuf_str(w, ", ");
+        _rs_wbuf_slong(w, p->d[k]);
     }
-    rs_wbuf_str(w, ")$, by decreasing dimension.  Rank lists ");
+    _rs_wbuf_str(w, ")$, by decreasing dimension.  Rank lists ");
     latex_rank_order(w, p->L);
-    rs_wbuf_str(w, ", $r_{ji}$ the rank of the map from layer $i$ to layer "
-                   "$j$.");
-    if (rs_strata_columns_need_covers(p->cols, p->ncols))
-        rs_wbuf_str(w, "  Covered by: the strata whose closure contains it "
-                       "with none between, and (in brackets) the difference "
-                       "in dimension.");
-    rs_wbuf_str(w, "}\\\\\n");
+    _rs_wbuf_str(w, ", $r_{ji}$ the rank of the map from layer $i$ to layer "
+                    "$j$.");
+    if (_rs_strata_columns_need_covers(p->cols, p->ncols))
+        _rs_wbuf_str(w, "  Covered by: the strata whose closure contains it "
+                        "with none between, and (in brackets) the difference "
+                        "in dimension.");
+    _rs_wbuf_str(w, "}\\\\\n");
     for (k = 0; k < 2; k++) {
         slong j;
-        rs_wbuf_str(w, k ? "\\multicolumn{" : "\\toprule\n");
+        _rs_wbuf_str(w, k ? "\\multicolumn{" : "\\toprule\n");
         if (k) {
-            rs_wbuf_slong(w, p->ncols);
-            rs_wbuf_str(w, "}{@{}l}{\\emph{(continued)}}\\\\\n\\toprule\n");
+            _rs_wbuf_slong(w, p->ncols);
+            _rs_wbuf_str(w, "}{@{}l}{\\emph{(continued)}}\\\\\n\\toprule\n");
         }
         for (j = 0; j < p->ncols; j++) {
             if (j)
-                rs_wbuf_str(w, " & ");
-            rs_wbuf_str(w, columns[p->cols[j]].latex_head);
+                _rs_wbuf_str(w, " & ");
+            _rs_wbuf_str(w, columns[p->cols[j]].latex_head);
         }
-        rs_wbuf_str(w, k ? " \\\\\n\\midrule\n\\endhead\n"
-                         : " \\\\\n\\midrule\n\\endfirsthead\n");
+        _rs_wbuf_str(w, k ? " \\\\\n\\midrule\n\\endhead\n"
+                          : " \\\\\n\\midrule\n\\endfirsthead\n");
     }
-    rs_wbuf_str(w, "\\bottomrule\n\\endlastfoot\n");
+    _rs_wbuf_str(w, "\\bottomrule\n\\endlastfoot\n");
 }
 
 /* ---- Markdown -------------------------------------------------------- */
 
-static void md_header(rs_strata_printer *p)
+static void md_header(_rs_strata_printer *p)
 {
-    rs_wbuf *w = &p->w;
+    _rs_wbuf *w = &p->w;
     slong i, j, k;
-    rs_wbuf_str(w, "Strata of the fiber of a ");
-    rs_wbuf_fiber(w, p->r, p->d, p->L);
-    rs_wbuf_str(w, ", by decreasing dimension (rankstrat strata; Sk is "
-                   "stratum k of every rankstrat output).  Rank lists "
-                   "list r_ji, the rank of the map from layer i to layer j, "
-                   "for (i,j) = ");
+    _rs_wbuf_str(w, "Strata of the fiber of a ");
+    _rs_wbuf_fiber(w, p->r, p->d, p->L);
+    _rs_wbuf_str(w, ", by decreasing dimension (rankstrat strata; Sk is "
+                    "stratum k of every rankstrat output).  Rank lists "
+                    "list r_ji, the rank of the map from layer i to layer j, "
+                    "for (i,j) = ");
     for (i = 0, k = 0; i < p->L; i++)
         for (j = i + 1; j <= p->L; j++) {
-            rs_wbuf_str(w, k++ ? ", (" : "(");
-            rs_wbuf_slong(w, i);
-            rs_wbuf_char(w, ',');
-            rs_wbuf_slong(w, j);
-            rs_wbuf_char(w, ')');
+            _rs_wbuf_str(w, k++ ? ", (" : "(");
+            _rs_wbuf_slong(w, i);
+            _rs_wbuf_char(w, ',');
+            _rs_wbuf_slong(w, j);
+            _rs_wbuf_char(w, ')');
         }
-    rs_wbuf_str(w, ".\n\n|");
+    _rs_wbuf_str(w, ".\n\n|");
     for (k = 0; k < p->ncols; k++) {
-        rs_wbuf_char(w, ' ');
-        rs_wbuf_str(w, columns[p->cols[k]].md_head);
-        rs_wbuf_str(w, " |");
+        _rs_wbuf_char(w, ' ');
+        _rs_wbuf_str(w, columns[p->cols[k]].md_head);
+        _rs_wbuf_str(w, " |");
     }
-    rs_wbuf_str(w, "\n|");
+    _rs_wbuf_str(w, "\n|");
     for (k = 0; k < p->ncols; k++)
-        rs_wbuf_str(w, columns[p->cols[k]].md_right ? " ---: |" : " --- |");
-    rs_wbuf_char(w, '\n');
+        _rs_wbuf_str(w, columns[p->cols[k]].md_right ? " ---: |" : " --- |");
+    _rs_wbuf_char(w, '\n');
 }
 
-void rs_strata_table_header(rs_strata_printer *p)
+void _rs_strata_table_header(_rs_strata_printer *p)
 {
     if (p->format == RS_STRATA_LATEX)
         latex_header(p);
@@ -373,10 +373,10 @@ void rs_strata_table_header(rs_strata_printer *p)
         md_header(p);
 }
 
-void rs_strata_table_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
-                         const rs_barcode_t B, slong dim,
-                         const rs_covers_struct *C, slong first, slong nup,
-                         const slong *dims)
+void _rs_strata_table_row(_rs_strata_printer *p, slong id, const rs_ranks_t R,
+                          const rs_barcode_t B, slong dim,
+                          const rs_covers_struct *C, slong first, slong nup,
+                          const slong *dims)
 {
     int latex = p->format == RS_STRATA_LATEX, k;
     cell_t c;
@@ -392,44 +392,44 @@ void rs_strata_table_row(rs_strata_printer *p, slong id, const rs_ranks_t R,
     c.nup = nup;
     c.dims = dims;
     if (!latex)
-        rs_wbuf_char(&p->w, '|');
+        _rs_wbuf_char(&p->w, '|');
     for (k = 0; k < p->ncols; k++) {
         if (latex && k)
-            rs_wbuf_str(&p->w, " & ");
+            _rs_wbuf_str(&p->w, " & ");
         if (!latex)
-            rs_wbuf_char(&p->w, ' ');
+            _rs_wbuf_char(&p->w, ' ');
         columns[p->cols[k]].cell(&p->w, &c, latex);
         if (!latex)
-            rs_wbuf_str(&p->w, " |");
+            _rs_wbuf_str(&p->w, " |");
     }
-    rs_wbuf_str(&p->w, latex ? " \\\\\n" : "\n");
+    _rs_wbuf_str(&p->w, latex ? " \\\\\n" : "\n");
 }
 
-void rs_strata_table_footer(rs_strata_printer *p)
+void _rs_strata_table_footer(_rs_strata_printer *p)
 {
     if (p->format == RS_STRATA_LATEX)
-        rs_wbuf_str(&p->w, "\\end{longtable}\n\\endgroup\n");
+        _rs_wbuf_str(&p->w, "\\end{longtable}\n\\endgroup\n");
 }
 
-void rs_strata_table_measure(rs_strata_printer *p, const rs_strata_t S,
-                             const rs_covers_t C)
+void _rs_strata_table_measure(_rs_strata_printer *p, const rs_strata_t S,
+                              const rs_covers_t C)
 {
     rs_barcode_t B;
     slong id, k = 0, L = S->L;
     rs_barcode_init(B, L);
     p->t_ranks = L * (L + 1); /* one digit and a comma each, about */
     p->t_bar = p->t_covers = p->t_points = 0;
-    p->w_num = FLINT_MAX(rs_wbuf_digits(S->N), 1);
+    p->w_num = FLINT_MAX(_rs_wbuf_digits(S->N), 1);
     if (L + 2 < FLINT_BITS - 2)
-        p->w_num = FLINT_MAX(p->w_num, rs_wbuf_digits(WORD(1) << (L + 2)));
+        p->w_num = FLINT_MAX(p->w_num, _rs_wbuf_digits(WORD(1) << (L + 2)));
     for (id = 0; id < S->n; id++) {
         slong len = 0;
         rs_strata_get_barcode(B, S, id);
-        p->t_bar = FLINT_MAX(p->t_bar, rs_cli_barcode_text_len(B));
-        if (rs_strata_columns_has(p->cols, p->ncols, "points"))
-            p->t_points = FLINT_MAX(p->t_points, rs_strata_points_cell_len(B));
+        p->t_bar = FLINT_MAX(p->t_bar, _rs_barcode_text_len(B));
+        if (_rs_strata_columns_has(p->cols, p->ncols, "points"))
+            p->t_points = FLINT_MAX(p->t_points, _rs_strata_points_cell_len(B));
         for (; k < C->n && rs_covers_lower(C, k) == id; k++)
-            len += 7 + rs_wbuf_digits(rs_covers_upper(C, k));
+            len += 7 + _rs_wbuf_digits(rs_covers_upper(C, k));
         p->t_covers = FLINT_MAX(p->t_covers, len);
     }
     rs_barcode_clear(B);

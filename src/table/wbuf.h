@@ -1,8 +1,8 @@
 /* A small output buffer for the large tables of the strata commands:
    integers and strings are formatted by hand into a buffer flushed with
    fwrite (millions of rows; fprintf per number would dominate). */
-#ifndef RS_CLI_WBUF_H
-#define RS_CLI_WBUF_H
+#ifndef RS_TABLE_WBUF_H
+#define RS_TABLE_WBUF_H
 
 #include <stdio.h>
 #include <string.h>
@@ -13,34 +13,34 @@ typedef struct {
     FILE *f;
     char *buf;
     size_t n, cap;
-} rs_wbuf;
+} _rs_wbuf;
 
-void rs_wbuf_init(rs_wbuf *w, FILE *f);
+void _rs_wbuf_init(_rs_wbuf *w, FILE *f);
 /* Flushes and frees the buffer (the FILE stays open). */
-void rs_wbuf_clear(rs_wbuf *w);
-void rs_wbuf_flush(rs_wbuf *w);
+void _rs_wbuf_clear(_rs_wbuf *w);
+void _rs_wbuf_flush(_rs_wbuf *w);
 
-static inline void rs_wbuf_char(rs_wbuf *w, char c)
+static inline void _rs_wbuf_char(_rs_wbuf *w, char c)
 {
     if (w->n == w->cap)
-        rs_wbuf_flush(w);
+        _rs_wbuf_flush(w);
     w->buf[w->n++] = c;
 }
 
-void rs_wbuf_mem(rs_wbuf *w, const char *s, size_t len);
+void _rs_wbuf_mem(_rs_wbuf *w, const char *s, size_t len);
 
-static inline void rs_wbuf_str(rs_wbuf *w, const char *s)
+static inline void _rs_wbuf_str(_rs_wbuf *w, const char *s)
 {
-    rs_wbuf_mem(w, s, strlen(s));
+    _rs_wbuf_mem(w, s, strlen(s));
 }
 
 /* Decimal x. */
-void rs_wbuf_slong(rs_wbuf *w, slong x);
+void _rs_wbuf_slong(_rs_wbuf *w, slong x);
 /* Decimal x right-aligned in `width` characters. */
-void rs_wbuf_slong_pad(rs_wbuf *w, slong x, slong width);
+void _rs_wbuf_slong_pad(_rs_wbuf *w, slong x, slong width);
 /* `count` copies of c. */
-void rs_wbuf_fill(rs_wbuf *w, char c, slong count);
+void _rs_wbuf_fill(_rs_wbuf *w, char c, slong count);
 /* Number of decimal characters of x. */
-slong rs_wbuf_digits(slong x);
+slong _rs_wbuf_digits(slong x);
 
 #endif

@@ -1,8 +1,8 @@
-#include "cli/wbuf.h"
+#include "table/wbuf.h"
 
 #define RS_WBUF_SIZE 65536
 
-void rs_wbuf_init(rs_wbuf *w, FILE *f)
+void _rs_wbuf_init(_rs_wbuf *w, FILE *f)
 {
     w->f = f;
     w->n = 0;
@@ -10,24 +10,24 @@ void rs_wbuf_init(rs_wbuf *w, FILE *f)
     w->buf = flint_malloc(w->cap);
 }
 
-void rs_wbuf_flush(rs_wbuf *w)
+void _rs_wbuf_flush(_rs_wbuf *w)
 {
     if (w->n > 0)
         fwrite(w->buf, 1, w->n, w->f);
     w->n = 0;
 }
 
-void rs_wbuf_clear(rs_wbuf *w)
+void _rs_wbuf_clear(_rs_wbuf *w)
 {
-    rs_wbuf_flush(w);
+    _rs_wbuf_flush(w);
     flint_free(w->buf);
     w->buf = NULL;
 }
 
-void rs_wbuf_mem(rs_wbuf *w, const char *s, size_t len)
+void _rs_wbuf_mem(_rs_wbuf *w, const char *s, size_t len)
 {
     if (len > w->cap - w->n) {
-        rs_wbuf_flush(w);
+        _rs_wbuf_flush(w);
         if (len > w->cap) {
             fwrite(s, 1, len, w->f);
             return;
@@ -37,7 +37,7 @@ void rs_wbuf_mem(rs_wbuf *w, const char *s, size_t len)
     w->n += len;
 }
 
-slong rs_wbuf_digits(slong x)
+slong _rs_wbuf_digits(slong x)
 {
     slong n = 1;
     ulong u;
@@ -54,7 +54,7 @@ slong rs_wbuf_digits(slong x)
     return n;
 }
 
-void rs_wbuf_slong(rs_wbuf *w, slong x)
+void _rs_wbuf_slong(_rs_wbuf *w, slong x)
 {
     char tmp[24];
     int k = 24;
@@ -65,17 +65,17 @@ void rs_wbuf_slong(rs_wbuf *w, slong x)
     } while (u > 0);
     if (x < 0)
         tmp[--k] = '-';
-    rs_wbuf_mem(w, tmp + k, 24 - k);
+    _rs_wbuf_mem(w, tmp + k, 24 - k);
 }
 
-void rs_wbuf_fill(rs_wbuf *w, char c, slong count)
+void _rs_wbuf_fill(_rs_wbuf *w, char c, slong count)
 {
     while (count-- > 0)
-        rs_wbuf_char(w, c);
+        _rs_wbuf_char(w, c);
 }
 
-void rs_wbuf_slong_pad(rs_wbuf *w, slong x, slong width)
+void _rs_wbuf_slong_pad(_rs_wbuf *w, slong x, slong width)
 {
-    rs_wbuf_fill(w, ' ', width - rs_wbuf_digits(x));
-    rs_wbuf_slong(w, x);
+    _rs_wbuf_fill(w, ' ', width - _rs_wbuf_digits(x));
+    _rs_wbuf_slong(w, x);
 }

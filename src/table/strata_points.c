@@ -4,10 +4,10 @@
    polynomial factored into a power of q and cyclotomic polynomials (short
    and exact even for strata of large dimension, computed without
    expanding anything); JSON gives the expanded integer coefficients. */
-#include "cli/invariants_out.h"
-#include "cli/strata_out.h"
+#include "table/invariants_out.h"
+#include "table/strata_out.h"
 
-void rs_strata_printer_points(rs_strata_printer *p, int column)
+void _rs_strata_printer_points(_rs_strata_printer *p, int column)
 {
     slong k, maxd = 0;
     for (k = 0; k <= p->L; k++)
@@ -22,7 +22,7 @@ void rs_strata_printer_points(rs_strata_printer *p, int column)
     }
 }
 
-void rs_strata_printer_points_clear(rs_strata_printer *p)
+void _rs_strata_printer_points_clear(_rs_strata_printer *p)
 {
     if (p->cache != NULL) {
         rs_points_cache_clear(p->cache);
@@ -33,24 +33,24 @@ void rs_strata_printer_points_clear(rs_strata_printer *p)
     p->phi = NULL;
 }
 
-/* The length of rs_wbuf_qpoly_factored's text form. */
+/* The length of _rs_wbuf_qpoly_factored's text form. */
 static slong factored_len(slong e, const slong *phi, slong top)
 {
     slong n, k = 0, len = 0;
     if (e > 0) {
-        len += 1 + (e > 1 ? 1 + rs_wbuf_digits(e) : 0);
+        len += 1 + (e > 1 ? 1 + _rs_wbuf_digits(e) : 0);
         k++;
     }
     for (n = 1; n <= top; n++) {
         if (phi[n] == 0)
             continue;
-        len += (k++ ? 1 : 0) + (n <= 2 ? 5 : 3 + rs_wbuf_digits(n)) +
-               (phi[n] > 1 ? 1 + rs_wbuf_digits(phi[n]) : 0);
+        len += (k++ ? 1 : 0) + (n <= 2 ? 5 : 3 + _rs_wbuf_digits(n)) +
+               (phi[n] > 1 ? 1 + _rs_wbuf_digits(phi[n]) : 0);
     }
     return k ? len : 1;
 }
 
-slong rs_strata_points_cell_len(const rs_barcode_t B)
+slong _rs_strata_points_cell_len(const rs_barcode_t B)
 {
     slong L = B->L, k, maxd = 0, e, top, len;
     slong *d = flint_malloc((L + 1) * sizeof(slong)), *phi;
@@ -65,39 +65,39 @@ slong rs_strata_points_cell_len(const rs_barcode_t B)
     return len;
 }
 
-slong rs_strata_printer_points_cell(rs_strata_printer *p, const rs_barcode_t B,
-                                    slong dim)
+slong _rs_strata_printer_points_cell(_rs_strata_printer *p,
+                                     const rs_barcode_t B, slong dim)
 {
     slong e, top, m = p->maxd_phi + 1;
     top = rs_stratum_points_factor_scratch(&e, p->phi, p->phi + m,
                                            p->phi + 2 * m, B, dim);
     if (top < 0) {
         p->failed = 1;
-        rs_wbuf_char(&p->w, '?');
+        _rs_wbuf_char(&p->w, '?');
         return 1;
     }
-    rs_wbuf_qpoly_factored(&p->w, e, p->phi, top,
-                           p->format == RS_STRATA_LATEX ? RS_QPOLY_LATEX
-                                                        : RS_QPOLY_TEXT);
+    _rs_wbuf_qpoly_factored(&p->w, e, p->phi, top,
+                            p->format == RS_STRATA_LATEX ? RS_QPOLY_LATEX
+                                                         : RS_QPOLY_TEXT);
     return factored_len(e, p->phi, top);
 }
 
-void rs_strata_printer_points_json(rs_strata_printer *p, const rs_barcode_t B)
+void _rs_strata_printer_points_json(_rs_strata_printer *p, const rs_barcode_t B)
 {
     const fmpz_poly_struct *cof;
     slong e;
     rs_error_t err;
     rs_error_init(err);
-    rs_wbuf_str(&p->w, ", \"points\": ");
+    _rs_wbuf_str(&p->w, ", \"points\": ");
     if (rs_points_cache_get(&cof, &e, p->cache, B, err) != RS_OK) {
         p->failed = 1;
-        rs_wbuf_str(&p->w, "null");
+        _rs_wbuf_str(&p->w, "null");
         return;
     }
-    rs_wbuf_json_qpoly_shifted(&p->w, cof, e);
+    _rs_wbuf_json_qpoly_shifted(&p->w, cof, e);
 }
 
-slong rs_cli_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r)
+slong _rs_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r)
 {
     slong L = S->L, n = L + 2, i, j, len = 0, bars = 0;
     /* r[(i + 1) n + j] = r_{ji} for -1 <= i <= j <= L (0 off the
@@ -116,8 +116,8 @@ slong rs_cli_stored_barcode_text_len(const rs_strata_t S, slong id, slong *r)
                       r[i * n + j] + r[i * n + j + 1];
             if (m == 0)
                 continue;
-            len += (bars++ ? 3 : 0) + (m > 1 ? rs_wbuf_digits(m) : 0) + 3 +
-                   rs_wbuf_digits(i) + rs_wbuf_digits(j);
+            len += (bars++ ? 3 : 0) + (m > 1 ? _rs_wbuf_digits(m) : 0) + 3 +
+                   _rs_wbuf_digits(i) + _rs_wbuf_digits(j);
         }
     return bars ? len : 1;
 }
