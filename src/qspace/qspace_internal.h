@@ -156,15 +156,22 @@ slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
 /* The lifting of lift.c for the profile behind K, in stages (so that each
    can be tested): _rs_lift_init chooses a prime p < 2^26 (B invertible mod
    p; `hint` if it qualifies, e.g. the profile's prime) and converts the
-   blocks to doubles; it returns 0 if the lifting does not apply (no kernel
-   or no other rows, entries too large for exact double arithmetic, no
-   suitable prime), and then only _rs_lift_clear may follow. */
+   blocks to doubles, split into limbs of b bits when the entries are too
+   large for exact double arithmetic; it returns 0 if the lifting does not
+   apply (no kernel or no other rows, no suitable prime), and then only
+   _rs_lift_clear may follow. */
 typedef struct {
     slong m, r, k;
     ulong p;
     slong coeff; /* bound on the guess vectors' entries */
     double *Binv, *AC, *AN;
     rs_dpack_struct Binv_pack, AC_pack;
+    /* Limbs (b > 0): A[:, C] = sum_j 2^(b j) AC_j over nlC planes (m x r,
+       one after another), A[:, N] likewise over nlN planes (m x k), the
+       digits of |entry| with its sign, and the residual in nlE limbs;
+       b = 0: one plane each, the entries themselves. */
+    slong b, nlC, nlN, nlE, bitsC;
+    rs_dpack_struct *AC_packs; /* nlC packed planes (b > 0) */
 } rs_lift_struct;
 
 int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint);
