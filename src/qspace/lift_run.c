@@ -103,29 +103,13 @@ static int limb_divide(lift_state *L)
 {
     const lift_sys *S = L->S;
     slong len = S->rows * L->w, piv = S->r * L->w, ne = S->nlE, i, j;
-    double p = S->p, pinv = S->pinv, h = (S->p - 1) / 2;
+    double p = S->p, pinv = S->pinv;
     double base = ldexp(1.0, (int)S->b), ibase = ldexp(1.0, -(int)S->b);
     double *rem = L->rem;
-    for (i = 0; i < len; i++)
-        rem[i] = 0;
-    for (j = ne - 1; j >= 0; j--) {
-        const double *T = L->T + j * len;
-        double *E = L->E + j * len;
-        for (i = 0; i < len; i++) {
-            /* |v| < 2^51: q p and v - q p are exact */
-            double v = T[i] + rem[i] * base, q = rint(v * pinv);
-            double t = v - q * p;
-            if (t > h) {
-                t -= p;
-                q += 1;
-            } else if (t < -h) {
-                t += p;
-                q -= 1;
-            }
-            E[i] = q;
-            rem[i] = t;
-        }
-    }
+    memset(rem, 0, len * sizeof(double));
+    for (j = ne - 1; j >= 0; j--)
+        _rs_dvec_limb_divrem(L->E + j * len, rem, L->T + j * len, len, base, p,
+                             pinv);
     /* rem = T mod p exactly: T = p E + rem with |rem| <= h */
     for (i = 0; i < piv; i++)
         if (rem[i] != 0)
@@ -133,14 +117,9 @@ static int limb_divide(lift_state *L)
     for (; i < len; i++)
         if (rem[i] != 0)
             return LIFT_HIGHER;
-    for (j = 0; j + 1 < ne; j++) {
-        double *E = L->E + j * len, *E1 = E + len;
-        for (i = 0; i < len; i++) {
-            double c = rint(E[i] * ibase);
-            E[i] -= c * base;
-            E1[i] += c;
-        }
-    }
+    for (j = 0; j + 1 < ne; j++)
+        _rs_dvec_limb_carry(L->E + j * len, L->E + (j + 1) * len, len, base,
+                            ibase);
     for (i = 0; i < ne * len; i++)
         if (L->E[i] != 0)
             return LIFT_MORE;

@@ -137,7 +137,7 @@ void _rs_dpack_clear(rs_dpack_struct *P);
 void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
                       slong ldb, double *C, slong ldc, double *work);
 slong _rs_dgemm_work_len(slong n);
-/* The three kernels below are target clones (src/qspace/dkernel.c), whose
+/* The kernels below are target clones (src/qspace/dkernel.c), whose
    ifunc symbols -fvisibility=hidden does not reach: hidden explicitly. */
 #pragma GCC visibility push(hidden)
 /* y = the balanced residues (in [-(p-1)/2, (p-1)/2]) of the integers
@@ -151,6 +151,15 @@ void _rs_dvec_axpy(double *y, double s, const double *x, slong len);
    0. */
 slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
                          double pinv, int *all_zero);
+/* One limb of the exact division by p of numbers in limbs of base 2^b
+   (lift.c), the limb above done: v = t + rem base, then q = the rounded
+   v / p and rem = v - q p in [-(p-1)/2, (p-1)/2]; every |v| < 2^51. */
+void _rs_dvec_limb_divrem(double *q, double *rem, const double *t, slong len,
+                          double base, double p, double pinv);
+/* Carries of limbs: c = the rounded lo / base, lo -= c base, hi += c
+   (ibase = 1 / base; integers below 2^51). */
+void _rs_dvec_limb_carry(double *lo, double *hi, slong len, double base,
+                         double ibase);
 #pragma GCC visibility pop
 
 /* The lifting of lift.c for the profile behind K, in stages (so that each
