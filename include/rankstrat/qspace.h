@@ -41,13 +41,13 @@ slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
    a Hadamard bound on the bordered minors.  By default X is lifted
    p-adically in exact double-precision arithmetic until the identity holds
    exactly, which is several times faster (src/qspace/lift.c); entries
-   too large for exact doubles are split into limbs of fewer bits.  If a prime shows the modular rank was too low the
-   work restarts from that prime; after 6 restarts FLINT's fraction-free
-   elimination answers.  Matrices with at most 16 rows or columns go to
-   fraction-free elimination directly: it is exact, and faster than any
-   modular set-up there.  On large matrices the independent primes, or the
-   column blocks of the lifting, are spread over worker threads (see
-   rs_rank_info_struct.threads); nothing is shared between calls. */
+   too large for exact doubles are split into limbs of fewer bits.  If a prime
+   shows the modular rank was too low the work restarts from that prime; after 6
+   restarts FLINT's fraction-free elimination answers.  Matrices with at most 16
+   rows or columns go to fraction-free elimination directly: it is exact, and
+   faster than any modular set-up there.  On large matrices the independent
+   primes, or the column blocks of the lifting, are spread over worker threads
+   (see rs_rank_info_struct.threads); nothing is shared between calls. */
 
 /* How a certified rank was obtained. */
 enum {

@@ -4,6 +4,7 @@
    random factors, blocks G [B, RN] of rank exactly r) and checked against
    FLINT's exact fmpz_mat_rank; every test also asserts that the limbs were
    used, so it fails if the lifting silently declines. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "qspace/lift_internal.h"
@@ -113,6 +114,88 @@ static void assert_rows_hold(const fmpz_mat_t L, const fmpz_mat_t R,
     fmpz_mat_clear(T);
     fmpz_mat_clear(U);
 }
+
+/* sum_j 2^(b j) v[j * stride + i] */
+static void limb_value(fmpz_t z, const double *v, slong stride, slong i,
+                       slong nl, slong b)
+{
+    slong j;
+    fmpz_zero(z);
+    for (j = nl - 1; j >= 0; j--) {
+        fmpz_mul_2exp(z, z, b);
+        fmpz_add_si(z, z, (slong)v[j * stride + i]);
+    }
+}
+
+/* The kernels of a limb step against fmpz arithmetic: the division from
+   the top limb down gives T = p E + rem with |rem| <= (p - 1) / 2 (rem = 0
+   exactly for multiples of p), and the carries keep E's value while
+   bringing every limb but the top one into [-2^(b-1), 2^(b-1)]. */
+START_TEST(test_limb_kernels)
+{
+    flint_rand_t state;
+    slong iter, len = 40;
+    rs_test_rand_init(state);
+    for (iter = 0; iter < 300; iter++) {
+        ulong p =
+            n_nextprime(4096 + n_randint(state, (UWORD(1) << 26) - 8192), 1);
+        double pd = (double)p, h = (pd - 1) / 2;
+        slong b = rand_range(state, LIMB_MIN_BITS, 24),
+              nl = rand_range(state, 1, 8);
+        slong i, j, tb = 50 - b; /* |T_j| < 2^(50 - b) 2^b / 2: |v| < 2^51 */
+        double *T = flint_malloc(nl * len * sizeof(double));
+        double *E = flint_malloc(nl * len * sizeof(double));
+        double *rem = flint_calloc(len, sizeof(double));
+        double base = ldexp(1.0, (int)b), ibase = ldexp(1.0, -(int)b);
+        fmpz_t t, e, r;
+        fmpz_init(t);
+        fmpz_init(e);
+        fmpz_init(r);
+        for (j = 0; j < nl; j++)
+            for (i = 0; i < len; i++) {
+                slong v = (slong)n_randint(state, UWORD(1) << (tb + b - 1));
+                T[j * len + i] = (double)(n_randint(state, 2) ? v : -v);
+            }
+        /* some entries made multiples of p: T_0 adjusted by T mod p */
+        for (i = 0; i < len; i += 2) {
+            limb_value(t, T, len, i, nl, b);
+            T[i] -= (double)fmpz_fdiv_ui(t, p);
+        }
+        for (j = nl - 1; j >= 0; j--)
+            _rs_dvec_limb_divrem(E + j * len, rem, T + j * len, len, base, pd,
+                                 1.0 / pd);
+        for (i = 0; i < len; i++) {
+            limb_value(t, T, len, i, nl, b);
+            limb_value(e, E, len, i, nl, b);
+            ck_assert(rem[i] >= -h && rem[i] <= h);
+            fmpz_mul_ui(r, e, p);
+            fmpz_add_si(r, r, (slong)rem[i]);
+            ck_assert(fmpz_equal(r, t));
+            if (i % 2 == 0)
+                ck_assert(rem[i] == 0);
+        }
+        for (j = 0; j + 1 < nl; j++)
+            _rs_dvec_limb_carry(E + j * len, E + (j + 1) * len, len, base,
+                                ibase);
+        for (i = 0; i < len; i++) {
+            limb_value(t, T, len, i, nl, b);
+            limb_value(e, E, len, i, nl, b);
+            fmpz_mul_ui(r, e, p);
+            fmpz_add_si(r, r, (slong)rem[i]);
+            ck_assert(fmpz_equal(r, t));
+            for (j = 0; j + 1 < nl; j++)
+                ck_assert(fabs(E[j * len + i]) <= base / 2);
+        }
+        flint_free(T);
+        flint_free(E);
+        flint_free(rem);
+        fmpz_clear(t);
+        fmpz_clear(e);
+        fmpz_clear(r);
+    }
+    rs_rand_clear(state);
+}
+END_TEST
 
 /* The split into limbs adds up to the entries, limb by limb below 2^b and
    with the entry's sign, at the boundaries 2^b - 1, -2^b, 2^(jb), their
@@ -430,15 +513,104 @@ START_TEST(test_limb_boundaries)
 }
 END_TEST
 
+/* A = P diag(d) Q (n x n) for fixed P, Q. */
+static void diag_product(fmpz_mat_t A, const fmpz_mat_t P, const fmpz_mat_t Q,
+                         const fmpz *d)
+{
+    slong n = fmpz_mat_nrows(A), i;
+    fmpz_mat_t D;
+    fmpz_mat_init(D, n, n);
+    for (i = 0; i < n; i++)
+        fmpz_set(fmpz_mat_entry(D, i, i), d + i);
+    fmpz_mat_mul(D, P, D);
+    fmpz_mat_mul(A, D, Q);
+    fmpz_mat_clear(D);
+}
+
+/* Unlucky primes with limbs: A = P diag(1 x 18, q_0, .., q_{s-1}, 0 ..) Q
+   with P, Q unimodular of 50-bit entries (A's entries beyond 2^64).  With
+   the stream from a given start the q_j are its first primes; with the
+   automatic start q_0 is the lifting's own prime _rs_lift_prime(A) (found
+   as a fixed point, A's size barely depending on it).  The profile modulo
+   such a prime is too low; the lifting on limbs must show it (a row
+   outside the pivots not divisible by p) and the rank ends certified by
+   the lifting. */
+START_TEST(test_limb_unlucky_primes)
+{
+    flint_rand_t state;
+    slong n = 24, i, j, s, t;
+    ulong q[4], start = 1000003;
+    fmpz d[24];
+    fmpz_mat_t A, P, Q;
+    rs_primes_struct S;
+    rs_rank_info_t info;
+    rs_test_rand_init(state);
+    fmpz_mat_init(A, n, n);
+    fmpz_mat_init(P, n, n);
+    fmpz_mat_init(Q, n, n);
+    rs_zmat_randunimodular(P, state, 50);
+    rs_zmat_randunimodular(Q, state, 50);
+    for (i = 0; i < n; i++)
+        fmpz_init(d + i);
+    _rs_primes_init(&S, n, n, start);
+    for (i = 0; i < 4; i++)
+        q[i] = _rs_primes_next(&S);
+    for (s = 1; s <= 3; s++) {
+        for (i = 0; i < n; i++)
+            fmpz_set_ui(d + i, i < 18 ? 1 : 0);
+        for (j = 0; j < s; j++)
+            fmpz_set_ui(d + 18 + j, q[j]);
+        diag_product(A, P, Q, d);
+        ck_assert(FLINT_ABS(fmpz_mat_max_bits(A)) > 64);
+        for (t = 1; t <= 2; t++) {
+            rs_rank_info_init(info);
+            info->prime_start = start;
+            info->threads = t;
+            ck_assert_int_eq(rs_zmat_rank_info(A, info), 18 + s);
+            ck_assert_int_eq(fmpz_mat_rank(A), 18 + s);
+            ck_assert_int_ge(info->restarts, 1);
+            ck_assert_int_eq(info->method, RS_RANK_LIFT);
+        }
+    }
+    /* the automatic start: the lifting's prime divides d_18 */
+    for (i = 0; i < n; i++)
+        fmpz_set_ui(d + i, i < 18 ? 1 : 0);
+    fmpz_set_ui(d + 18, 4099);
+    for (t = 0; t < 8; t++) {
+        ulong pl;
+        diag_product(A, P, Q, d);
+        pl = _rs_lift_prime(A);
+        ck_assert(pl != 0);
+        if (fmpz_equal_ui(d + 18, pl))
+            break;
+        fmpz_set_ui(d + 18, pl);
+    }
+    ck_assert(t < 8);
+    ck_assert_int_eq(fmpz_mat_rank(A), 19);
+    rs_rank_info_init(info);
+    ck_assert_int_eq(rs_zmat_rank_info(A, info), 19);
+    ck_assert_int_ge(info->restarts, 1);
+    ck_assert_int_eq(info->method, RS_RANK_LIFT);
+    for (i = 0; i < n; i++)
+        fmpz_clear(d + i);
+    fmpz_mat_clear(A);
+    fmpz_mat_clear(P);
+    fmpz_mat_clear(Q);
+    rs_rand_clear(state);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("lift_limbs");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 0);
     tcase_add_test(tc, test_limb_split);
+    tcase_add_test(tc, test_limb_kernels);
     tcase_add_test(tc, test_limb_rank_products);
     tcase_add_test(tc, test_limb_stages);
     tcase_add_test(tc, test_limb_boundaries);
+    tcase_add_test(tc, test_limb_unlucky_primes);
     suite_add_tcase(s, tc);
     return rs_test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }
