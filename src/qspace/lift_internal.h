@@ -30,7 +30,8 @@ typedef struct {
 typedef struct {
     const lift_sys *S;
     slong c0, w, step;
-    double *E, *T, *U, *x; /* E, T: S->nlE planes of rows x w */
+    double *E, *T, *U, *x; /* E: nlE planes of rows x w; T: rows x w, NULL
+                              with limbs (the step works in E) */
     double *rem;           /* with limbs: rows x w remainders */
     double *work;          /* for the packed products */
     slong kept;            /* columns whose digits are kept (the first ones) */

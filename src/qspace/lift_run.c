@@ -39,7 +39,8 @@ void _rs_lift_state_init(lift_state *L, const lift_sys *S, slong c0, slong w,
     L->step = 0;
     L->max_steps = max_steps;
     L->E = flint_calloc(S->nlE * S->rows * w + 1, sizeof(double));
-    L->T = flint_malloc((S->nlE * S->rows * w + 1) * sizeof(double));
+    /* with limbs the step works on E in place */
+    L->T = S->b > 0 ? NULL : flint_malloc((S->rows * w + 1) * sizeof(double));
     L->rem = S->b > 0 ? flint_malloc((S->rows * w + 1) * sizeof(double)) : NULL;
     L->U = flint_malloc((S->r * w + 1) * sizeof(double));
     L->x = flint_malloc((S->r * w + 1) * sizeof(double));
@@ -96,9 +97,9 @@ int _rs_lift_column_zero(const lift_state *L, slong c)
 }
 
 /* The exact division T / p of the numbers in limbs (top limb first, each
-   remainder carried into the limb below) into E, then E's limbs
-   normalised to |E_j| <= 2^(b-1) (the comment on limbs in lift.c).
-   Returns the status of the step as _rs_lift_run's. */
+   remainder carried into the limb below; T is in E, divided in place),
+   then E's limbs normalised to |E_j| <= 2^(b-1) (the comment on limbs in
+   lift.c).  Returns the status of the step as _rs_lift_run's. */
 static int limb_divide(lift_state *L)
 {
     const lift_sys *S = L->S;
@@ -108,7 +109,7 @@ static int limb_divide(lift_state *L)
     double *rem = L->rem;
     memset(rem, 0, len * sizeof(double));
     for (j = ne - 1; j >= 0; j--)
-        _rs_dvec_limb_divrem(L->E + j * len, rem, L->T + j * len, len, base, p,
+        _rs_dvec_limb_divrem(L->E + j * len, rem, L->E + j * len, len, base, p,
                              pinv);
     /* rem = T mod p exactly: T = p E + rem with |rem| <= h */
     for (i = 0; i < piv; i++)
@@ -133,27 +134,25 @@ static int run_limbs(lift_state *L, slong until)
     slong r = S->r, rows = S->rows, w = L->w, len = rows * w, a, i, j;
     ulong p = (ulong)S->p, h = (p - 1) / 2;
     ulong bmod = (UWORD(1) << S->b) % p;
+    double *T = L->E; /* the step's T, in place */
     int status;
 
     while (L->step < until) {
         double di = L->step < S->nd ? S->dd[L->step] : 0;
         ulong cj = 1;
-        for (j = 0; j < S->nlE; j++) {
-            double *T = L->T + j * len;
-            memcpy(T, L->E + j * len, len * sizeof(double));
-            if (di != 0 && j < S->nlN)
-                for (a = 0; a < rows; a++)
-                    _rs_dvec_axpy(T + a * w, di,
-                                  S->AN + j * S->ans + a * S->ldn + L->c0, w);
-        }
+        /* T = E + d_i AN, in place of E (limb by limb) */
+        for (j = 0; j < S->nlN && di != 0; j++)
+            for (a = 0; a < rows; a++)
+                _rs_dvec_axpy(T + j * len + a * w, di,
+                              S->AN + j * S->ans + a * S->ldn + L->c0, w);
         /* U = T mod p on the pivot rows: sum_j (2^(b j) mod p) (T_j mod p),
            reduced after each term (|U + c t| <= h + h^2 < 2^51). */
-        _rs_dvec_bal_mod(L->U, L->T, r * w, S->p, S->pinv);
+        _rs_dvec_bal_mod(L->U, T, r * w, S->p, S->pinv);
         for (j = 1; j < S->nlE; j++) {
             double c;
             cj = (cj * bmod) % p; /* < 2^52 */
             c = cj > h ? -(double)(p - cj) : (double)cj;
-            _rs_dvec_bal_mod(L->x, L->T + j * len, r * w, S->p, S->pinv);
+            _rs_dvec_bal_mod(L->x, T + j * len, r * w, S->p, S->pinv);
             for (i = 0; i < r * w; i++)
                 L->U[i] += c * L->x[i];
             _rs_dvec_bal_mod(L->U, L->U, r * w, S->p, S->pinv);
@@ -171,11 +170,11 @@ static int run_limbs(lift_state *L, slong until)
             L->x[i] = -L->x[i];
         for (j = 0; j < S->nlC; j++)
             if (S->AC_pack != NULL)
-                _rs_dgemm_packed(w, S->AC_pack + j, L->x, w, L->T + j * len, w,
+                _rs_dgemm_packed(w, S->AC_pack + j, L->x, w, T + j * len, w,
                                  L->work);
             else
                 _rs_dgemm(rows, w, r, S->AC + j * S->acs, r, L->x, w,
-                          L->T + j * len, w);
+                          T + j * len, w);
         L->step++;
         status = limb_divide(L);
         if (status == LIFT_DONE && L->step < S->nd)
