@@ -235,7 +235,7 @@ void _rs_lift_split(double *dst, slong stride, slong ld, const fmpz_mat_t M,
 /* _rs_lift_init when the entries need limbs. */
 static int limb_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
 {
-    slong m = K->m, r = K->r, k = K->k, j;
+    slong m = K->m, r = K->r, k = K->k;
     slong bitsC = FLINT_MAX(FLINT_ABS(fmpz_mat_max_bits(K->B)),
                             FLINT_ABS(fmpz_mat_max_bits(K->LC)));
     slong bitsN = FLINT_MAX(FLINT_ABS(fmpz_mat_max_bits(K->RN)),
@@ -266,9 +266,8 @@ static int limb_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
     _rs_lift_split(F->AN, m * k, k, K->RN, F->b, F->nlN);
     _rs_lift_split(F->AN + r * k, m * k, k, K->LN, F->b, F->nlN);
     _rs_dpack_init(&F->Binv_pack, r, r, F->Binv, r);
-    F->AC_packs = flint_malloc(F->nlC * sizeof(rs_dpack_struct));
-    for (j = 0; j < F->nlC; j++)
-        _rs_dpack_init(F->AC_packs + j, m, r, F->AC + j * m * r, r);
+    /* the planes stacked: one product gives every limb of A[:, C] x */
+    _rs_dpack_init(&F->AC_pack, F->nlC * m, r, F->AC, r);
     return 1;
 }
 
@@ -479,7 +478,6 @@ int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
     F->b = 0;
     F->nlC = F->nlN = F->nlE = 1;
     F->bitsC = 0;
-    F->AC_packs = NULL;
     if (r == 0 || k == 0 || m == r)
         return 0;
     amaxC = FLINT_MAX(max_abs(K->B), max_abs(K->LC));
@@ -511,14 +509,9 @@ int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
 
 void _rs_lift_clear(rs_lift_struct *F)
 {
-    slong j;
     if (F->AC != NULL) {
         _rs_dpack_clear(&F->Binv_pack);
-        if (F->b == 0)
-            _rs_dpack_clear(&F->AC_pack);
-        for (j = 0; j < F->nlC && F->b > 0; j++)
-            _rs_dpack_clear(F->AC_packs + j);
-        flint_free(F->AC_packs);
+        _rs_dpack_clear(&F->AC_pack);
     }
     flint_free(F->Binv);
     flint_free(F->AC);

@@ -18,7 +18,7 @@ void _rs_lift_sys_init(lift_sys *S, const rs_lift_struct *F)
     S->AC = F->AC;
     S->AN = F->AN;
     S->Binv_pack = &F->Binv_pack;
-    S->AC_pack = F->b > 0 ? F->AC_packs : &F->AC_pack;
+    S->AC_pack = &F->AC_pack;
     S->dd = NULL;
     S->nd = 0;
     S->b = F->b;
@@ -168,11 +168,10 @@ static int run_limbs(lift_state *L, slong until)
                    L->x + a * w, L->kept * sizeof(double));
         for (i = 0; i < r * w; i++)
             L->x[i] = -L->x[i];
-        for (j = 0; j < S->nlC; j++)
-            if (S->AC_pack != NULL)
-                _rs_dgemm_packed(w, S->AC_pack + j, L->x, w, T + j * len, w,
-                                 L->work);
-            else
+        if (S->AC_pack != NULL) /* the planes stacked: all limbs at once */
+            _rs_dgemm_packed(w, S->AC_pack, L->x, w, T, w, L->work);
+        else
+            for (j = 0; j < S->nlC; j++)
                 _rs_dgemm(rows, w, r, S->AC + j * S->acs, r, L->x, w,
                           T + j * len, w);
         L->step++;

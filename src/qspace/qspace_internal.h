@@ -179,8 +179,7 @@ typedef struct {
        one after another), A[:, N] likewise over nlN planes (m x k), the
        digits of |entry| with its sign, and the residual in nlE limbs;
        b = 0: one plane each, the entries themselves. */
-    slong b, nlC, nlN, nlE, bitsC;
-    rs_dpack_struct *AC_packs; /* nlC packed planes (b > 0) */
+    slong b, nlC, nlN, nlE, bitsC; /* AC_pack: the nlC planes stacked */
 } rs_lift_struct;
 
 int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint);
