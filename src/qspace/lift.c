@@ -128,36 +128,41 @@ static double prime_bound(slong r, slong k, double amaxC, double amaxN)
    the pivot rows (sum_j (2^(b j) mod p) (T_j mod p)), the same x, and
    T_j -= AC_j x; the exact division of T by p runs from the top limb
    down, carrying each remainder (< p / 2) into the limb below, and the
-   number T is divisible by p exactly when the last remainder is 0.  The
-   quotient's limbs are then normalised (carries upward) to
-   |E_j| <= 2^(b-1), so that E = 0 exactly when all its limbs are 0.
+   number T is divisible by p exactly when the last remainder is 0.  Once
+   d's digits are used up (when the second end can come), the quotient's
+   limbs are also normalised (carries upward) to |E_j| <= 2^(b-1) below
+   the top one, so that E = 0 exactly when all its limbs are 0.
 
-   Bounds: |T_j| <= 2^(b-1) + h 2^b + r h 2^b before the division and
-   |T_j + rem 2^b| <= 2^b (h (r + 2) + 1/2) during it, both below 2^51 by
-   the choice of b; the residual's value obeys |E| <= (|AN| + r |AC|) / 2
-   (as |E'| <= (|E| + h |AN| + r h |AC|) / p), so nlE limbs hold it with
-   the top limb below 2^(b-1) too.  Every double operation is therefore
-   exact, the limbs always add up to the integers of the comment at the
-   top, and both conclusive ends hold as they are. */
+   Bounds: with |AN_j|, |AC_j| < 2^b and |E_j| <= B, |T_j| <=
+   B + (r + 1) h 2^b before the division, |v| = |T_j + rem 2^b| <=
+   B + (r + 2) h 2^b during it, and the quotient limb is at most
+   (|v| + h) / p, so B* = (r + 2) 2^(b-1) + 1/2 bounds every limb of E
+   (normalised or not: (B* + (r + 2) h 2^b + h) / p = B*), and then
+   |v| <= (r + 2) p 2^(b-1) + 1/2 < 2^51 by the choice of b.  The
+   residual's value obeys |E| <= (|AN| + r |AC|) / 2 (as
+   |E'| <= (|E| + h |AN| + r h |AC|) / p), so nlE limbs hold it with the
+   normalised top limb below 2^(b-1) too.  Every double operation is
+   therefore exact, the limbs always add up to the integers of the comment
+   at the top, and both conclusive ends hold as they are. */
 
 /* The largest p allowed with limbs of b bits for r pivots (0 if below
    LIFT_MIN_PRIME): r h^2 <= 2^52 for B^{-1} U and
-   2^b (h (r + 2) + 1) <= 2^51 for the limbs. */
+   2^b (p (r + 2) + 1) <= 2^52 for the limbs. */
 static double limb_prime_bound(slong r, slong b)
 {
-    double h = floor((ldexp(1.0, 51 - (int)b) - 1) / (double)(r + 2));
-    double p;
+    double p = floor(((ldexp(1.0, 52 - (int)b) - 1) / (double)(r + 2)));
+    double h = floor((p - 1) / 2);
     h = FLINT_MIN(h, floor(sqrt(TWO52 / (double)r)));
     p = FLINT_MIN(2 * h + 1, LIFT_MAX_PRIME);
     return p >= LIFT_MIN_PRIME ? p : 0;
 }
 
-/* The largest b with 2^b (h (r + 2) + 1) <= 2^51. */
+/* The largest b with 2^b (p (r + 2) + 1) <= 2^52. */
 static slong limb_bits_for(ulong p, slong r)
 {
-    double s = (double)((p - 1) / 2) * (double)(r + 2) + 1;
+    double s = (double)p * (double)(r + 2) + 1;
     slong b = 0;
-    while (b < 50 && ldexp(s, (int)b + 1) <= ldexp(1.0, 51))
+    while (b < 50 && ldexp(s, (int)b + 1) <= ldexp(1.0, 52))
         b++;
     return b;
 }

@@ -75,10 +75,11 @@ int _rs_lift_common_denominator(fmpz_t d, slong *pred, const fmpz *z, slong len,
 
 /* ---- limbs (lift.c) ---- */
 
-/* Limbs of b bits with |AC_j|, |AN_j| < 2^b and normalised residual limbs
-   |E_j| <= 2^(b-1): a step's partial sums stay below
-   2^b (h (r + 2) + 1) <= 2^51 (h = (p - 1) / 2), and the residual
-   |E| <= (max|AN| + r max|AC|) / 2 fits nlE limbs (_rs_lift_limbs_E). */
+/* Limbs of b bits with |AC_j|, |AN_j| < 2^b and residual limbs below
+   (r + 2) 2^(b-1) + 1 (normalised ones: 2^(b-1)): a step's partial sums
+   stay below 2^(b-1) (p (r + 2) + 1) <= 2^51, and the residual
+   |E| <= (max|AN| + r max|AC|) / 2 fits nlE normalised limbs
+   (_rs_lift_limbs_E; the comment on limbs in lift.c). */
 #define LIMB_MIN_BITS 8
 
 /* The residual's limbs for AN below 2^bitsN and AC below 2^bitsC: with

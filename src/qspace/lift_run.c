@@ -98,8 +98,9 @@ int _rs_lift_column_zero(const lift_state *L, slong c)
 
 /* The exact division T / p of the numbers in limbs (top limb first, each
    remainder carried into the limb below; T is in E, divided in place),
-   then E's limbs normalised to |E_j| <= 2^(b-1) (the comment on limbs in
-   lift.c).  Returns the status of the step as _rs_lift_run's. */
+   then, once d's digits are used up, E's limbs normalised to
+   |E_j| <= 2^(b-1) (the comment on limbs in lift.c).  Returns the status
+   of the step as _rs_lift_run's. */
 static int limb_divide(lift_state *L)
 {
     const lift_sys *S = L->S;
@@ -118,6 +119,8 @@ static int limb_divide(lift_state *L)
     for (; i < len; i++)
         if (rem[i] != 0)
             return LIFT_HIGHER;
+    if (L->step < S->nd)
+        return LIFT_MORE; /* no end before d's digits are used up */
     for (j = 0; j + 1 < ne; j++)
         _rs_dvec_limb_carry(L->E + j * len, L->E + (j + 1) * len, len, base,
                             ibase);
@@ -176,8 +179,6 @@ static int run_limbs(lift_state *L, slong until)
                           T + j * len, w);
         L->step++;
         status = limb_divide(L);
-        if (status == LIFT_DONE && L->step < S->nd)
-            status = LIFT_MORE;
         if (status != LIFT_MORE)
             return status;
     }
