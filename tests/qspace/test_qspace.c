@@ -513,7 +513,7 @@ START_TEST(test_rank_lift_random)
     flint_rand_t state;
     slong iter, lifted = 0, count = rs_test_long() ? 400 : 60;
     /* 2^12 and 2^14 leave the lifting only small primes; 2^20 is too
-       large for it. */
+       large for exact doubles: the lifting then works in limbs. */
     const slong bounds[7] = {1, 3, 100, 1000, 4096, 16384, WORD(1) << 20};
     rs_test_rand_init(state);
     for (iter = 0; iter < count; iter++) {
