@@ -273,7 +273,11 @@ START_TEST(test_limb_rank_products)
     rs_test_rand_init(state);
     for (s = 0; s < 4; s++)
         for (iter = 0; iter < (sizes[s] >= 1000 ? 2 : 4); iter++) {
-            slong m = rand_range(state, 30, 50), n = rand_range(state, 30, 50);
+            /* iter 1 (up to 200 bits): k = n - r >= 32 on two threads, two
+               column blocks */
+            slong m = rand_range(state, 30, 50),
+                  n = iter == 1 && sizes[s] <= 200 ? rand_range(state, 90, 110)
+                                                   : rand_range(state, 30, 50);
             slong r = rand_range(state, 18, FLINT_MIN(m, n) - 2);
             slong threads = 1 + iter % 2, i, j;
             fmpz_mat_t A;
@@ -308,7 +312,10 @@ START_TEST(test_limb_stages)
     slong iter;
     rs_test_rand_init(state);
     for (iter = 0; iter < 24; iter++) {
-        slong r = rand_range(state, 2, 30), k = rand_range(state, 1, 30);
+        /* k >= 32 on two threads: two column blocks (c0 > 0) */
+        slong r = rand_range(state, 2, 30), k = iter % 4 == 1
+                                                    ? rand_range(state, 40, 70)
+                                                    : rand_range(state, 1, 30);
         slong l = rand_range(state, 1, 20), threads = 1 + iter % 2, pred = 0;
         slong bits = rand_range(state, 40, 300), nprimes = 0, j, ysize;
         ulong q = qs[n_randint(state, 4)];
