@@ -301,14 +301,16 @@ START_TEST(test_limb_rank_products)
 END_TEST
 
 /* Planted blocks of big entries, det B = +-q (B = U diag(q, 1, ...) V,
-   U, V unimodular of `bits`-bit entries): every stage on limbs; d = 1 and
-   d = 7 q + 1 lack the factor q, which the proof recovers; the kernel
-   data hold exactly; one entry of LN changed by 1 or by 2^(jb) (a single
-   limb changed) proves the rank higher. */
+   U, V unimodular of bits / 4-bit entries, RN of bits = 60, 100, 200,
+   1000): every stage on limbs; d = 1 and d = 7 q + 1 lack the factor q,
+   which the proof recovers; the kernel data hold exactly; one entry of LN
+   changed by 1 or by 2^(jb) (a single limb changed) proves the rank
+   higher. */
 START_TEST(test_limb_stages)
 {
     flint_rand_t state;
     const ulong qs[4] = {2, 3, 5, 101};
+    const slong sizes[4] = {60, 100, 200, 1000};
     slong iter;
     rs_test_rand_init(state);
     for (iter = 0; iter < 24; iter++) {
@@ -317,7 +319,7 @@ START_TEST(test_limb_stages)
                                                     ? rand_range(state, 40, 70)
                                                     : rand_range(state, 1, 30);
         slong l = rand_range(state, 1, 20), threads = 1 + iter % 2, pred = 0;
-        slong bits = rand_range(state, 40, 300), nprimes = 0, j, ysize;
+        slong bits = sizes[iter % 4], nprimes = 0, j, ysize;
         ulong q = qs[n_randint(state, 4)];
         rs_blocks_struct K;
         rs_lift_struct F;
