@@ -38,16 +38,16 @@ slong rs_qmat_nullspace(fmpq_mat_t X, const fmpq_mat_t A);
    rank A >= r.  The upper bound comes from an exact argument, never
    from luck: an integer X with A[:, C] X = d A[:, N] checked exactly, or the
    Schur complement of A[R, C] vanishing modulo primes whose product exceeds
-   a Hadamard bound on the bordered minors.  When the entries are small
-   enough for exact double-precision arithmetic, X is lifted p-adically in
-   doubles until the identity holds exactly, which is several times faster
-   (src/qspace/lift.c).  If a prime shows the modular rank was too low the
-   work restarts from that prime; after 6 restarts FLINT's fraction-free
-   elimination answers.  Matrices with at most 16 rows or columns go to
-   fraction-free elimination directly: it is exact, and faster than any
-   modular set-up there.  On large matrices the independent primes, or the
-   column blocks of the lifting, are spread over worker threads (see
-   rs_rank_info_struct.threads); nothing is shared between calls. */
+   a Hadamard bound on the bordered minors.  By default X is lifted
+   p-adically in exact double-precision arithmetic until the identity holds
+   exactly, which is several times faster (src/qspace/lift.c); entries
+   too large for exact doubles are split into limbs of fewer bits.  If a prime
+   shows the modular rank was too low the work restarts from that prime; after 6
+   restarts FLINT's fraction-free elimination answers.  Matrices with at most 16
+   rows or columns go to fraction-free elimination directly: it is exact, and
+   faster than any modular set-up there.  On large matrices the independent
+   primes, or the column blocks of the lifting, are spread over worker threads
+   (see rs_rank_info_struct.threads); nothing is shared between calls. */
 
 /* How a certified rank was obtained. */
 enum {
@@ -75,9 +75,9 @@ typedef struct {
                           (online processors, at most 8, and only for large
                           matrices); 1: serial */
     int lift;          /* 1 (default): certify by exact p-adic lifting in
-                          double precision when the entries are small
-                          enough (RS_RANK_LIFT); 0: the word-size modular
-                          methods only */
+                          double precision (RS_RANK_LIFT; large entries
+                          in limbs); 0: the word-size modular methods
+                          only */
     /* outputs */
     slong primes;   /* modular images computed */
     slong restarts; /* times a prime proved an earlier modular rank low */

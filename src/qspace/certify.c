@@ -189,8 +189,8 @@ static int certify_blocks(rs_cert_struct *C, const rs_blocks_struct *K,
 
     threads = auto_threads(K, info->threads);
     if (info->lift) {
-        /* When the entries are small enough, exact lifting in doubles is
-           the fastest certificate (lift.c); it gives X as well. */
+        /* Exact lifting in doubles (in limbs for large entries) is the
+           fastest certificate (lift.c); it gives X as well. */
         fmpz_mat_t X;
         fmpz_t den;
         int lifted;

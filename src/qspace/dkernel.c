@@ -208,3 +208,33 @@ RS_CLONES slong _rs_dvec_div_exact(double *y, const double *v, slong len,
     *all_zero = zero;
     return bad;
 }
+
+RS_CLONES void _rs_dvec_limb_divrem(double *q, double *rem, const double *t,
+                                    slong len, double base, double p,
+                                    double pinv)
+{
+    double h = (p - 1) / 2;
+    slong i;
+    for (i = 0; i < len; i++) {
+        /* |v| < 2^51: as in bal_mod, q p and v - q p are exact */
+        double v = t[i] + rem[i] * base;
+        double x = (v * pinv + MAGIC) - MAGIC;
+        double y = v - x * p;
+        double up = y > h ? 1.0 : 0.0, down = y < -h ? 1.0 : 0.0;
+        x += up - down;
+        y -= (up - down) * p;
+        q[i] = x;
+        rem[i] = y;
+    }
+}
+
+RS_CLONES void _rs_dvec_limb_carry(double *lo, double *hi, slong len,
+                                   double base, double ibase)
+{
+    slong i;
+    for (i = 0; i < len; i++) {
+        double c = (lo[i] * ibase + MAGIC) - MAGIC;
+        lo[i] -= c * base;
+        hi[i] += c;
+    }
+}

@@ -118,15 +118,178 @@ static double prime_bound(slong r, slong k, double amaxC, double amaxN)
     return FLINT_MIN(bound, LIFT_MAX_PRIME);
 }
 
+/* ---- limbs ----------------------------------------------------------------
+
+   When the bound above leaves no prime (entries beyond about 2^52 / r p),
+   the entries are split into limbs of b bits: A[:, C] = sum_j 2^(b j) AC_j
+   and A[:, N] = sum_j 2^(b j) AN_j with |AC_j|, |AN_j| < 2^b (the digits of
+   |a| with a's sign), and the residual E, T of a step is kept in limbs
+   too.  A step is then, limb by limb, T_j = E_j + d_i AN_j, U = T mod p on
+   the pivot rows (sum_j (2^(b j) mod p) (T_j mod p)), the same x, and
+   T_j -= AC_j x; the exact division of T by p runs from the top limb
+   down, carrying each remainder (< p / 2) into the limb below, and the
+   number T is divisible by p exactly when the last remainder is 0.  Once
+   d's digits are used up (when the second end can come), the quotient's
+   limbs are also normalised (carries upward) to |E_j| <= 2^(b-1) below
+   the top one, so that E = 0 exactly when all its limbs are 0.
+
+   Bounds: with |AN_j|, |AC_j| < 2^b and |E_j| <= B, |T_j| <=
+   B + (r + 1) h 2^b before the division, |v| = |T_j + rem 2^b| <=
+   B + (r + 2) h 2^b during it, and the quotient limb is at most
+   (|v| + h) / p, so B* = (r + 2) 2^(b-1) + 1/2 bounds every limb of E
+   (normalised or not: (B* + (r + 2) h 2^b + h) / p = B*), and then
+   |v| <= (r + 2) p 2^(b-1) + 1/2 < 2^51 by the choice of b.  The
+   residual's value obeys |E| <= (|AN| + r |AC|) / 2 (as
+   |E'| <= (|E| + h |AN| + r h |AC|) / p), so nlE limbs hold it with the
+   normalised top limb below 2^(b-1) too.  Every double operation is
+   therefore exact, the limbs always add up to the integers of the comment
+   at the top, and both conclusive ends hold as they are. */
+
+/* The largest p allowed with limbs of b bits for r pivots (0 if below
+   LIFT_MIN_PRIME): r h^2 <= 2^52 for B^{-1} U and
+   2^b (p (r + 2) + 1) <= 2^52 for the limbs. */
+static double limb_prime_bound(slong r, slong b)
+{
+    double p = floor(((ldexp(1.0, 52 - (int)b) - 1) / (double)(r + 2)));
+    double h = floor((p - 1) / 2);
+    h = FLINT_MIN(h, floor(sqrt(TWO52 / (double)r)));
+    p = FLINT_MIN(2 * h + 1, LIFT_MAX_PRIME);
+    return p >= LIFT_MIN_PRIME ? p : 0;
+}
+
+/* The largest b with 2^b (p (r + 2) + 1) <= 2^52. */
+static slong limb_bits_for(ulong p, slong r)
+{
+    double s = (double)p * (double)(r + 2) + 1;
+    slong b = 0;
+    while (b < 50 && ldexp(s, (int)b + 1) <= ldexp(1.0, 52))
+        b++;
+    return b;
+}
+
+static slong limbs(slong bits, slong b)
+{
+    return FLINT_MAX(1, (bits + b - 1) / b);
+}
+
+slong _rs_lift_limbs_E(slong b, slong bitsN, slong bitsC, slong r, slong nlC,
+                       slong nlN)
+{
+    /* |E| <= (2^bitsN + r 2^bitsC) / 2 <= 2^M; 2^(b (nlE - 1)) 2^(b - 2)
+       >= 2^M bounds the top limb by 2^(b-2) + 1. */
+    slong M = FLINT_MAX(bitsN, bitsC + (slong)FLINT_BIT_COUNT(r));
+    slong n = (M + 2 + b - 1) / b;
+    return FLINT_MAX(n, FLINT_MAX(nlC, nlN));
+}
+
+/* The bound on p whose limbs make the cheapest steps for r pivots, m rows
+   and entries below 2^bitsC, 2^bitsN: the step's work is about
+   m (r nlC + 4 nlE) + r^2 and the steps' number 1 / log p (0 if none). */
+static double limb_best_bound(slong m, slong r, slong bitsC, slong bitsN)
+{
+    double best = 0, best_cost = 0;
+    slong b;
+    for (b = LIMB_MIN_BITS; b <= 48; b++) {
+        double pb = limb_prime_bound(r, b), cost;
+        slong nlC = limbs(bitsC, b), nlN = limbs(bitsN, b);
+        slong nlE = _rs_lift_limbs_E(b, bitsN, bitsC, r, nlC, nlN);
+        if (pb == 0)
+            break;
+        cost = ((double)m * ((double)r * nlC + 4.0 * nlE) + (double)r * r) /
+               log2(pb);
+        if (best == 0 || cost < best_cost) {
+            best = pb;
+            best_cost = cost;
+        }
+    }
+    return best;
+}
+
+void _rs_lift_split(double *dst, slong stride, slong ld, const fmpz_mat_t M,
+                    slong b, slong nl)
+{
+    slong i, c, j;
+    ulong mask = (UWORD(1) << b) - 1;
+    for (i = 0; i < fmpz_mat_nrows(M); i++)
+        for (c = 0; c < fmpz_mat_ncols(M); c++) {
+            const fmpz *e = fmpz_mat_entry(M, i, c);
+            double *out = dst + i * ld + c, sign = fmpz_sgn(e) < 0 ? -1 : 1;
+            if (!COEFF_IS_MPZ(*e)) {
+                ulong u = FLINT_ABS(*e); /* |e| < 2^62 */
+                for (j = 0; j < nl; j++, u >>= b)
+                    out[j * stride] = sign * (double)(u & mask);
+            } else {
+                const __mpz_struct *z = COEFF_TO_PTR(*e);
+                slong size = FLINT_ABS(z->_mp_size);
+                const mp_limb_t *d = z->_mp_d;
+                for (j = 0; j < nl; j++) {
+                    slong off = j * b, wd = off / FLINT_BITS;
+                    slong sh = off % FLINT_BITS;
+                    ulong u = 0;
+                    if (wd < size) {
+                        u = d[wd] >> sh;
+                        if (sh + b > FLINT_BITS && wd + 1 < size)
+                            u |= d[wd + 1] << (FLINT_BITS - sh);
+                    }
+                    out[j * stride] = sign * (double)(u & mask);
+                }
+            }
+        }
+}
+
+/* _rs_lift_init when the entries need limbs. */
+static int limb_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
+{
+    slong m = K->m, r = K->r, k = K->k;
+    slong bitsC = FLINT_MAX(FLINT_ABS(fmpz_mat_max_bits(K->B)),
+                            FLINT_ABS(fmpz_mat_max_bits(K->LC)));
+    slong bitsN = FLINT_MAX(FLINT_ABS(fmpz_mat_max_bits(K->RN)),
+                            FLINT_ABS(fmpz_mat_max_bits(K->LN)));
+    double bound, hint_bound = limb_prime_bound(r, LIMB_MIN_BITS);
+
+    /* The profile's prime (from _rs_lift_prime) if it allows limbs. */
+    if (hint >= LIFT_MIN_PRIME && (double)hint <= hint_bound)
+        bound = hint_bound;
+    else
+        bound = limb_best_bound(m, r, bitsC, bitsN);
+    if (bound == 0)
+        return 0;
+    F->Binv = flint_malloc(r * r * sizeof(double));
+    F->p = pick_prime(F->Binv, K->B, bound, hint);
+    if (F->p == 0)
+        return 0;
+    F->b = limb_bits_for(F->p, r);
+    F->nlC = limbs(bitsC, F->b);
+    F->nlN = limbs(bitsN, F->b);
+    F->nlE = _rs_lift_limbs_E(F->b, bitsN, bitsC, r, F->nlC, F->nlN);
+    F->bitsC = bitsC;
+    F->coeff = 4096; /* the guess's vectors are exact integers: any size */
+    F->AC = flint_malloc((F->nlC * m * r + 1) * sizeof(double));
+    F->AN = flint_malloc((F->nlN * m * k + 1) * sizeof(double));
+    _rs_lift_split(F->AC, m * r, r, K->B, F->b, F->nlC);
+    _rs_lift_split(F->AC + r * r, m * r, r, K->LC, F->b, F->nlC);
+    _rs_lift_split(F->AN, m * k, k, K->RN, F->b, F->nlN);
+    _rs_lift_split(F->AN + r * k, m * k, k, K->LN, F->b, F->nlN);
+    _rs_dpack_init(&F->Binv_pack, r, r, F->Binv, r);
+    /* the planes stacked: one product gives every limb of A[:, C] x */
+    _rs_dpack_init(&F->AC_pack, F->nlC * m, r, F->AC, r);
+    return 1;
+}
+
 ulong _rs_lift_prime(const fmpz_mat_t A)
 {
     slong m = fmpz_mat_nrows(A), n = fmpz_mat_ncols(A);
-    double amax = max_abs(A);
+    slong bits = FLINT_ABS(fmpz_mat_max_bits(A));
+    double amax = max_abs(A), bound;
     /* Valid for every rank r <= min(m, n): the bound decreases in r and
-       in k <= n. */
+       in k <= n; so does limb_prime_bound, which limb_init's hint test
+       uses. */
     if (m == 0 || n == 0)
         return 0;
-    return prime_below(prime_bound(FLINT_MIN(m, n), n, amax, amax));
+    bound = prime_bound(FLINT_MIN(m, n), n, amax, amax);
+    if (!(bound >= LIFT_MIN_PRIME))
+        bound = limb_best_bound(m, FLINT_MIN(m, n), bits, bits);
+    return prime_below(bound);
 }
 
 /* Balanced base-p digits of d > 0; returns their number. */
@@ -293,13 +456,9 @@ static int lift_main(fmpz_t extra, const lift_sys *S, slong k, slong threads,
         if (status[b] == LIFT_MORE) {
             /* Y is not integral, or larger than the step bound: a column
                whose residual is still nonzero tells which. */
-            slong a, c, w = L[b].w;
-            for (c = 0; c < w; c++) {
-                for (a = 0; a < S->rows && L[b].E[a * w + c] == 0; a++)
-                    ;
-                if (a < S->rows)
-                    break;
-            }
+            slong c, w = L[b].w;
+            for (c = 0; c < w && _rs_lift_column_zero(L + b, c); c++)
+                ;
             if (c < w)
                 missing_factor(extra, S, L[b].c0 + c, L[b].step);
             break;
@@ -321,13 +480,16 @@ int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
     F->k = k;
     F->p = 0;
     F->Binv = F->AC = F->AN = NULL;
+    F->b = 0;
+    F->nlC = F->nlN = F->nlE = 1;
+    F->bitsC = 0;
     if (r == 0 || k == 0 || m == r)
         return 0;
     amaxC = FLINT_MAX(max_abs(K->B), max_abs(K->LC));
     amaxN = FLINT_MAX(max_abs(K->RN), max_abs(K->LN));
     bound = prime_bound(r, k, amaxC, amaxN);
     if (!(bound >= LIFT_MIN_PRIME))
-        return 0;
+        return limb_init(F, K, hint);
 
     F->Binv = flint_malloc(r * r * sizeof(double));
     F->p = pick_prime(F->Binv, K->B, bound, hint);

@@ -68,20 +68,44 @@ int _rs_lift_guess_scale(fmpz_t d, slong *pred, const rs_blocks_struct *K,
     slong e = FLINT_MIN(r, GUESS_ENTRIES), pred1 = 0;
     const double one = 1.0;
     ulong seed = _rs_mix64((ulong)(r * 7919 + k));
-    double *V = flint_calloc(g * r, sizeof(double));
+    double *V;
     fmpz_t M, z0, pi, d1;
     lift_state L[2];
     int found = 0, status[2] = {LIFT_MORE, LIFT_MORE};
 
-    for (j = 0; j < k; j++)
-        for (c = 0; c < g; c++) {
-            double s;
-            seed = _rs_mix64(seed);
-            s = (double)(slong)(seed % (ulong)(2 * coeff + 1)) - coeff;
-            for (i = 0; i < r; i++)
-                V[i * g + c] +=
-                    s * (double)fmpz_get_si(fmpz_mat_entry(K->RN, i, j));
-        }
+    if (S.b == 0) {
+        V = flint_calloc(g * r, sizeof(double));
+        for (j = 0; j < k; j++)
+            for (c = 0; c < g; c++) {
+                double s;
+                seed = _rs_mix64(seed);
+                s = (double)(slong)(seed % (ulong)(2 * coeff + 1)) - coeff;
+                for (i = 0; i < r; i++)
+                    V[i * g + c] +=
+                        s * (double)fmpz_get_si(fmpz_mat_entry(K->RN, i, j));
+            }
+    } else {
+        /* Limbs: V = RN W exactly, then split like RN. */
+        fmpz_mat_t W, Vz;
+        slong bitsV;
+        fmpz_mat_init(W, k, g);
+        fmpz_mat_init(Vz, r, g);
+        for (j = 0; j < k; j++)
+            for (c = 0; c < g; c++) {
+                seed = _rs_mix64(seed);
+                fmpz_set_si(fmpz_mat_entry(W, j, c),
+                            (slong)(seed % (ulong)(2 * coeff + 1)) - coeff);
+            }
+        fmpz_mat_mul(Vz, K->RN, W);
+        bitsV = FLINT_ABS(fmpz_mat_max_bits(Vz));
+        S.nlN = FLINT_MAX(1, (bitsV + S.b - 1) / S.b);
+        S.nlE = _rs_lift_limbs_E(S.b, bitsV, S.bitsC, r, S.nlC, S.nlN);
+        S.ans = r * g;
+        V = flint_malloc((S.nlN * r * g + 1) * sizeof(double));
+        _rs_lift_split(V, r * g, g, Vz, S.b, S.nlN);
+        fmpz_mat_clear(W);
+        fmpz_mat_clear(Vz);
+    }
     S.rows = r; /* only the pivot rows: no consistency to check here */
     S.AC = ACr;
     S.AN = V;

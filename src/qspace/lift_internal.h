@@ -20,16 +20,22 @@ typedef struct {
     const double *AN;                           /* rows x ldn */
     const double *dd; /* nd balanced base-p digits of d, lowest first */
     slong nd;
+    /* Limbs (see rs_lift_struct): b = 0 for none; AC's planes are acs
+       apart, AN's ans apart; the residual has nlE limbs; entries of AC are
+       below 2^bitsC. */
+    slong b, nlC, nlN, nlE, acs, ans, bitsC;
 } lift_sys;
 
 /* Lifting state of the columns [c0, c0 + w) of AN. */
 typedef struct {
     const lift_sys *S;
     slong c0, w, step;
-    double *E, *T, *U, *x;
-    double *work;   /* for the packed products */
-    slong kept;     /* columns whose digits are kept (the first ones) */
-    slong ring;     /* steps whose digits are kept (the latest ones) */
+    double *E, *T, *U, *x; /* E: nlE planes of rows x w; T: rows x w, NULL
+                              with limbs (the step works in E) */
+    double *rem;           /* with limbs: rows x w remainders */
+    double *work;          /* for the packed products */
+    slong kept;            /* columns whose digits are kept (the first ones) */
+    slong ring;            /* steps whose digits are kept (the latest ones) */
     double *digits; /* digits[((i mod ring) r + a) kept + c] = y_i[a][c] */
     slong max_steps;
 } lift_state;
@@ -66,6 +72,26 @@ void _rs_lift_digits_to_fmpz(fmpz *z, const double *digits, slong len,
    is not enough. */
 int _rs_lift_common_denominator(fmpz_t d, slong *pred, const fmpz *z, slong len,
                                 const fmpz_t M, slong dlim);
+
+/* ---- limbs (lift.c) ---- */
+
+/* Limbs of b bits with |AC_j|, |AN_j| < 2^b and residual limbs below
+   (r + 2) 2^(b-1) + 1 (normalised ones: 2^(b-1)): a step's partial sums
+   stay below 2^(b-1) (p (r + 2) + 1) <= 2^51, and the residual
+   |E| <= (max|AN| + r max|AC|) / 2 fits nlE normalised limbs
+   (_rs_lift_limbs_E; the comment on limbs in lift.c). */
+#define LIMB_MIN_BITS 8
+
+/* The residual's limbs for AN below 2^bitsN and AC below 2^bitsC: with
+   them the top limb, too, stays below 2^(b-2) + 1 after normalisation. */
+slong _rs_lift_limbs_E(slong b, slong bitsN, slong bitsC, slong r, slong nlC,
+                       slong nlN);
+/* dst[j * stride + i * ld + c] = the j-th base-2^b digit of |M[i][c]|,
+   with the sign of M[i][c], for j < nl (|M| < 2^(b nl)). */
+void _rs_lift_split(double *dst, slong stride, slong ld, const fmpz_mat_t M,
+                    slong b, slong nl);
+/* Whether column c of block L's residual is zero (all its limbs). */
+int _rs_lift_column_zero(const lift_state *L, slong c);
 
 /* The guess of _rs_lift_guess on the system S (pivot rows only). */
 int _rs_lift_guess_scale(fmpz_t d, slong *pred, const rs_blocks_struct *K,

@@ -1,6 +1,7 @@
 /* The lifting loop of lift.c and its digit bookkeeping: the state of a
    block of columns, one step after another, and the conversion of stored
    digits to integers and rationals. */
+#include <math.h>
 #include <string.h>
 
 #include "blas.h"
@@ -20,6 +21,13 @@ void _rs_lift_sys_init(lift_sys *S, const rs_lift_struct *F)
     S->AC_pack = &F->AC_pack;
     S->dd = NULL;
     S->nd = 0;
+    S->b = F->b;
+    S->nlC = F->nlC;
+    S->nlN = F->nlN;
+    S->nlE = F->nlE;
+    S->acs = F->m * F->r;
+    S->ans = F->m * F->k;
+    S->bitsC = F->bitsC;
 }
 
 void _rs_lift_state_init(lift_state *L, const lift_sys *S, slong c0, slong w,
@@ -30,8 +38,10 @@ void _rs_lift_state_init(lift_state *L, const lift_sys *S, slong c0, slong w,
     L->w = w;
     L->step = 0;
     L->max_steps = max_steps;
-    L->E = flint_calloc(S->rows * w + 1, sizeof(double));
-    L->T = flint_malloc((S->rows * w + 1) * sizeof(double));
+    L->E = flint_calloc(S->nlE * S->rows * w + 1, sizeof(double));
+    /* with limbs the step works on E in place */
+    L->T = S->b > 0 ? NULL : flint_malloc((S->rows * w + 1) * sizeof(double));
+    L->rem = S->b > 0 ? flint_malloc((S->rows * w + 1) * sizeof(double)) : NULL;
     L->U = flint_malloc((S->r * w + 1) * sizeof(double));
     L->x = flint_malloc((S->r * w + 1) * sizeof(double));
     L->work = flint_malloc(_rs_dgemm_work_len(w) * sizeof(double));
@@ -69,10 +79,110 @@ void _rs_lift_state_clear(lift_state *L)
 {
     flint_free(L->E);
     flint_free(L->T);
+    flint_free(L->rem);
     flint_free(L->U);
     flint_free(L->x);
     flint_free(L->work);
     flint_free(L->digits);
+}
+
+int _rs_lift_column_zero(const lift_state *L, slong c)
+{
+    slong rows = L->S->rows, w = L->w, a, j;
+    for (j = 0; j < L->S->nlE; j++)
+        for (a = 0; a < rows; a++)
+            if (L->E[(j * rows + a) * w + c] != 0)
+                return 0;
+    return 1;
+}
+
+/* The exact division T / p of the numbers in limbs (top limb first, each
+   remainder carried into the limb below; T is in E, divided in place),
+   then, once d's digits are used up, E's limbs normalised to
+   |E_j| <= 2^(b-1) (the comment on limbs in lift.c).  Returns the status
+   of the step as _rs_lift_run's. */
+static int limb_divide(lift_state *L)
+{
+    const lift_sys *S = L->S;
+    slong len = S->rows * L->w, piv = S->r * L->w, ne = S->nlE, i, j;
+    double p = S->p, pinv = S->pinv;
+    double base = ldexp(1.0, (int)S->b), ibase = ldexp(1.0, -(int)S->b);
+    double *rem = L->rem;
+    memset(rem, 0, len * sizeof(double));
+    for (j = ne - 1; j >= 0; j--)
+        _rs_dvec_limb_divrem(L->E + j * len, rem, L->E + j * len, len, base, p,
+                             pinv);
+    /* rem = T mod p exactly: T = p E + rem with |rem| <= h */
+    for (i = 0; i < piv; i++)
+        if (rem[i] != 0)
+            return LIFT_BROKEN;
+    for (; i < len; i++)
+        if (rem[i] != 0)
+            return LIFT_HIGHER;
+    if (L->step < S->nd)
+        return LIFT_MORE; /* no end before d's digits are used up */
+    for (j = 0; j + 1 < ne; j++)
+        _rs_dvec_limb_carry(L->E + j * len, L->E + (j + 1) * len, len, base,
+                            ibase);
+    for (i = 0; i < ne * len; i++)
+        if (L->E[i] != 0)
+            return LIFT_MORE;
+    return LIFT_DONE;
+}
+
+/* _rs_lift_run with limbs. */
+static int run_limbs(lift_state *L, slong until)
+{
+    const lift_sys *S = L->S;
+    slong r = S->r, rows = S->rows, w = L->w, len = rows * w, a, i, j;
+    ulong p = (ulong)S->p, h = (p - 1) / 2;
+    ulong bmod = (UWORD(1) << S->b) % p;
+    double *T = L->E; /* the step's T, in place */
+    int status;
+
+    while (L->step < until) {
+        double di = L->step < S->nd ? S->dd[L->step] : 0;
+        ulong cj = 1;
+        /* T = E + d_i AN, in place of E (limb by limb) */
+        for (j = 0; j < S->nlN && di != 0; j++)
+            for (a = 0; a < rows; a++)
+                _rs_dvec_axpy(T + j * len + a * w, di,
+                              S->AN + j * S->ans + a * S->ldn + L->c0, w);
+        /* U = T mod p on the pivot rows: sum_j (2^(b j) mod p) (T_j mod p),
+           reduced after each term (|U + c t| <= h + h^2 < 2^51). */
+        _rs_dvec_bal_mod(L->U, T, r * w, S->p, S->pinv);
+        for (j = 1; j < S->nlE; j++) {
+            double c;
+            cj = (cj * bmod) % p; /* < 2^52 */
+            c = cj > h ? -(double)(p - cj) : (double)cj;
+            _rs_dvec_bal_mod(L->x, T + j * len, r * w, S->p, S->pinv);
+            for (i = 0; i < r * w; i++)
+                L->U[i] += c * L->x[i];
+            _rs_dvec_bal_mod(L->U, L->U, r * w, S->p, S->pinv);
+        }
+        memset(L->x, 0, r * w * sizeof(double));
+        if (S->Binv_pack != NULL)
+            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w, L->work);
+        else
+            _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
+        _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
+        for (a = 0; a < r && L->kept > 0; a++)
+            memcpy(L->digits + ((L->step % L->ring) * r + a) * L->kept,
+                   L->x + a * w, L->kept * sizeof(double));
+        for (i = 0; i < r * w; i++)
+            L->x[i] = -L->x[i];
+        if (S->AC_pack != NULL) /* the planes stacked: all limbs at once */
+            _rs_dgemm_packed(w, S->AC_pack, L->x, w, T, w, L->work);
+        else
+            for (j = 0; j < S->nlC; j++)
+                _rs_dgemm(rows, w, r, S->AC + j * S->acs, r, L->x, w,
+                          T + j * len, w);
+        L->step++;
+        status = limb_divide(L);
+        if (status != LIFT_MORE)
+            return status;
+    }
+    return LIFT_MORE;
 }
 
 int _rs_lift_run(lift_state *L, slong until)
@@ -82,6 +192,8 @@ int _rs_lift_run(lift_state *L, slong until)
     int zero_piv, zero_rest;
 
     until = FLINT_MIN(until, L->max_steps);
+    if (S->b > 0)
+        return run_limbs(L, until);
     while (L->step < until) {
         double di = L->step < S->nd ? S->dd[L->step] : 0;
         /* T = d_i AN + E: the residual's part that step i must clear. */

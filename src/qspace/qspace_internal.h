@@ -137,7 +137,7 @@ void _rs_dpack_clear(rs_dpack_struct *P);
 void _rs_dgemm_packed(slong n, const rs_dpack_struct *P, const double *B,
                       slong ldb, double *C, slong ldc, double *work);
 slong _rs_dgemm_work_len(slong n);
-/* The three kernels below are target clones (src/qspace/dkernel.c), whose
+/* The kernels below are target clones (src/qspace/dkernel.c), whose
    ifunc symbols -fvisibility=hidden does not reach: hidden explicitly. */
 #pragma GCC visibility push(hidden)
 /* y = the balanced residues (in [-(p-1)/2, (p-1)/2]) of the integers
@@ -151,20 +151,35 @@ void _rs_dvec_axpy(double *y, double s, const double *x, slong len);
    0. */
 slong _rs_dvec_div_exact(double *y, const double *v, slong len, double p,
                          double pinv, int *all_zero);
+/* One limb of the exact division by p of numbers in limbs of base 2^b
+   (lift.c), the limb above done: v = t + rem base, then q = the rounded
+   v / p and rem = v - q p in [-(p-1)/2, (p-1)/2]; every |v| < 2^51. */
+void _rs_dvec_limb_divrem(double *q, double *rem, const double *t, slong len,
+                          double base, double p, double pinv);
+/* Carries of limbs: c = the rounded lo / base, lo -= c base, hi += c
+   (ibase = 1 / base; integers below 2^51). */
+void _rs_dvec_limb_carry(double *lo, double *hi, slong len, double base,
+                         double ibase);
 #pragma GCC visibility pop
 
 /* The lifting of lift.c for the profile behind K, in stages (so that each
    can be tested): _rs_lift_init chooses a prime p < 2^26 (B invertible mod
    p; `hint` if it qualifies, e.g. the profile's prime) and converts the
-   blocks to doubles; it returns 0 if the lifting does not apply (no kernel
-   or no other rows, entries too large for exact double arithmetic, no
-   suitable prime), and then only _rs_lift_clear may follow. */
+   blocks to doubles, split into limbs of b bits when the entries are too
+   large for exact double arithmetic; it returns 0 if the lifting does not
+   apply (no kernel or no other rows, no suitable prime), and then only
+   _rs_lift_clear may follow. */
 typedef struct {
     slong m, r, k;
     ulong p;
     slong coeff; /* bound on the guess vectors' entries */
     double *Binv, *AC, *AN;
     rs_dpack_struct Binv_pack, AC_pack;
+    /* Limbs (b > 0): A[:, C] = sum_j 2^(b j) AC_j over nlC planes (m x r,
+       one after another), A[:, N] likewise over nlN planes (m x k), the
+       digits of |entry| with its sign, and the residual in nlE limbs;
+       b = 0: one plane each, the entries themselves. */
+    slong b, nlC, nlN, nlE, bitsC; /* AC_pack: the nlC planes stacked */
 } rs_lift_struct;
 
 int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint);
