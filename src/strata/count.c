@@ -220,10 +220,16 @@ int rs_strata_count_progress(fmpz_t count, const slong *d, slong L, slong r,
 {
     slong budget = max_work > 0 ? max_work : RS_STRATA_COUNT_DEFAULT_WORK,
           w = 0, k;
-    slong *e0 = flint_malloc(2 * (L + 1) * sizeof(slong)), *e1 = e0 + L + 1;
+    slong *e0, *e1;
     const slong *es[2];
     bars_job J[2];
     int status;
+    if (count == NULL || d == NULL || L < 0)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_strata_count: expected a count, widths and "
+                            "L >= 0");
+    e0 = flint_malloc(2 * (L + 1) * sizeof(slong));
+    e1 = e0 + L + 1;
     for (k = 0; k <= L; k++) {
         e0[k] = d[k] - r;
         e1[k] = d[k] - r - 1;

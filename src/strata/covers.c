@@ -135,13 +135,19 @@ int rs_strata_covers(rs_covers_t C, const rs_strata_t S, rs_error_t err)
 int rs_strata_covers_progress(rs_covers_t C, const rs_strata_t S,
                               rs_progress_struct *prog, rs_error_t err)
 {
-    slong L = S->L, bytes = S->m * S->width, id, k, l, i, j;
+    slong L, bytes, id, k, l, i, j;
     slong first;
     work wk;
     rs_ranks_t R;
     rs_barcode_t B;
     int status = RS_OK;
 
+    if (C == NULL || S == NULL)
+        return rs_error_set(err, RS_EINPUT,
+                            "rs_strata_covers: expected covers and a store, "
+                            "got NULL");
+    L = S->L;
+    bytes = S->m * S->width;
     C->n = 0;
     wk.L = L;
     wk.bars = flint_malloc(2 * rs_tri_size(L) * sizeof(slong));

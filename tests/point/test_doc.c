@@ -177,6 +177,22 @@ START_TEST(test_cancel_midway)
     ck_assert_int_eq(C->n, 0);
     ck_assert_int_eq(rs_strata_covers_progress(C, S, NULL, err), RS_OK);
     ck_assert(C->n > 0);
+    ck_assert_int_eq(rs_strata_covers_progress(NULL, S, tok, err), RS_EINPUT);
+    ck_assert_int_eq(rs_strata_covers(C, NULL, err), RS_EINPUT);
+    {
+        fmpz_t c;
+        fmpz_init(c);
+        ck_assert_int_eq(
+            rs_strata_count_progress(c, NULL, 2, 0, 0, NULL, NULL, err),
+            RS_EINPUT);
+        ck_assert_int_eq(
+            rs_strata_count_progress(NULL, d, 3, 1, 0, NULL, NULL, err),
+            RS_EINPUT);
+        ck_assert_int_eq(
+            rs_strata_count_progress(c, d, 3, 1, 0, NULL, NULL, err), RS_OK);
+        ck_assert_int_eq(fmpz_get_si(c), S->n);
+        fmpz_clear(c);
+    }
     rs_covers_clear(C);
     rs_strata_clear(S);
 }
