@@ -9,7 +9,10 @@ cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+# a signal ends the script (the EXIT trap then cleans up); a trap that only
+# cleaned up would let the script go on without its folder
+trap 'exit 130' INT TERM HUP
 fail=0
 net=data/examples/planted2332.net
 

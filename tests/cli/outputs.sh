@@ -17,7 +17,10 @@ cli=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 tmp=$(mktemp -d)
-trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT
+# a signal ends the script (the EXIT trap then cleans up); a trap that only
+# cleaned up would let the script go on without its folder
+trap 'exit 130' INT TERM HUP
 fail=0
 pass=0
 demo=data/examples/demo.net

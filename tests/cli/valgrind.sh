@@ -11,7 +11,10 @@ if ! command -v valgrind >/dev/null 2>&1; then
     exit 1
 fi
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+# a signal ends the script (the EXIT trap then cleans up); a trap that only
+# cleaned up would let the script go on without its folder
+trap 'exit 130' INT TERM HUP
 pass=0
 fail=0
 for cmdfile in tests/golden/*/*.cmd; do
