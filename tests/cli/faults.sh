@@ -15,8 +15,9 @@
 # The run that succeeds must give the normal output.  By default every N
 # up to 200 is tried, then every 8th growth step (N += N/8 + 1); with
 # RS_FAULTS_FULL=1 (make check-faults) every N, which fails every
-# allocation the commands reach, each once.  Prints the number of failure
-# points covered.
+# allocation the commands reach, each once.  RS_FAULTS_ONLY="NAME ..."
+# runs only the named sweeps.  Prints the number of failure points
+# covered.
 set -u
 cli=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,6 +43,11 @@ bad() { echo "FAIL faults: $1"; fail=$((fail + 1)); }
 sweep() {
     name=$1
     shift
+    # RS_FAULTS_ONLY="NAME ...": only these sweeps (to split a full run)
+    case " ${RS_FAULTS_ONLY:-$name} " in
+    *" $name "*) ;;
+    *) return ;;
+    esac
     out=$tmp/out
     rm -rf "$out"
     mkdir "$out"
