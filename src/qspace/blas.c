@@ -34,20 +34,34 @@ int openblas_get_num_threads(void);
 /* OpenBLAS takes a work buffer of about 128 MiB per thread (Debian's build:
    134221824 bytes) on first use, and when that allocation fails (under
    ulimit -v, or with strict overcommit) it retries forever instead of
-   failing.  So each product first asks for that much memory itself (an
-   untouched mapping: a few microseconds) and uses the portable kernel
-   when it is not there; the portable kernel's own allocations then fail,
-   or not, the normal way. */
+   failing.  So the first product of a thread (and the first with more
+   BLAS threads than before) asks for that much memory itself, untouched,
+   and uses the portable kernel when it is not there; the portable
+   kernel's own allocations then fail, or not, the normal way.  Once a
+   product went through BLAS the buffers exist and are reused: the probe
+   is not repeated (under AddressSanitizer each probe costs the poisoning
+   of 136 MiB, which made every small product take milliseconds). */
 #define OPENBLAS_BUFFER_BYTES ((size_t)136 << 20)
+
+/* the BLAS thread count this thread's products have run with (0: none
+   yet); a cache of what OpenBLAS already holds, not a setting */
+static _Thread_local int blas_ready_threads;
 
 static int blas_memory_ok(void)
 {
     int threads = BLAS_THREADS();
-    size_t want = (size_t)(threads > 0 ? threads : 1) * OPENBLAS_BUFFER_BYTES;
-    void *probe = malloc(want);
+    size_t want;
+    void *probe;
+    if (threads < 1)
+        threads = 1;
+    if (threads <= blas_ready_threads)
+        return 1;
+    want = (size_t)threads * OPENBLAS_BUFFER_BYTES;
+    probe = malloc(want);
     if (probe == NULL)
         return 0;
     free(probe);
+    blas_ready_threads = threads;
     return 1;
 }
 #endif
