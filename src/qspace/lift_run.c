@@ -130,6 +130,25 @@ static int limb_divide(lift_state *L)
     return LIFT_DONE;
 }
 
+/* The step's digit: x = B^{-1} U mod p (balanced), kept in L->digits for
+   the kept columns, then negated for the update T -= AC x. */
+static void step_digit(lift_state *L)
+{
+    const lift_sys *S = L->S;
+    slong r = S->r, w = L->w, a, i;
+    memset(L->x, 0, r * w * sizeof(double));
+    if (S->Binv_pack != NULL)
+        _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w, L->work);
+    else
+        _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
+    _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
+    for (a = 0; a < r && L->kept > 0; a++)
+        memcpy(L->digits + ((L->step % L->ring) * r + a) * L->kept,
+               L->x + a * w, L->kept * sizeof(double));
+    for (i = 0; i < r * w; i++)
+        L->x[i] = -L->x[i];
+}
+
 /* _rs_lift_run with limbs. */
 static int run_limbs(lift_state *L, slong until)
 {
@@ -160,17 +179,7 @@ static int run_limbs(lift_state *L, slong until)
                 L->U[i] += c * L->x[i];
             _rs_dvec_bal_mod(L->U, L->U, r * w, S->p, S->pinv);
         }
-        memset(L->x, 0, r * w * sizeof(double));
-        if (S->Binv_pack != NULL)
-            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w, L->work);
-        else
-            _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
-        _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
-        for (a = 0; a < r && L->kept > 0; a++)
-            memcpy(L->digits + ((L->step % L->ring) * r + a) * L->kept,
-                   L->x + a * w, L->kept * sizeof(double));
-        for (i = 0; i < r * w; i++)
-            L->x[i] = -L->x[i];
+        step_digit(L);
         if (S->AC_pack != NULL) /* the planes stacked: all limbs at once */
             _rs_dgemm_packed(w, S->AC_pack, L->x, w, T, w, L->work);
         else
@@ -188,7 +197,7 @@ static int run_limbs(lift_state *L, slong until)
 int _rs_lift_run(lift_state *L, slong until)
 {
     const lift_sys *S = L->S;
-    slong r = S->r, rows = S->rows, w = L->w, a, i;
+    slong r = S->r, rows = S->rows, w = L->w, a;
     int zero_piv, zero_rest;
 
     until = FLINT_MIN(until, L->max_steps);
@@ -203,17 +212,7 @@ int _rs_lift_run(lift_state *L, slong until)
                 _rs_dvec_axpy(L->T + a * w, di, S->AN + a * S->ldn + L->c0, w);
         }
         _rs_dvec_bal_mod(L->U, L->T, r * w, S->p, S->pinv);
-        memset(L->x, 0, r * w * sizeof(double));
-        if (S->Binv_pack != NULL)
-            _rs_dgemm_packed(w, S->Binv_pack, L->U, w, L->x, w, L->work);
-        else
-            _rs_dgemm(r, w, r, S->Binv, r, L->U, w, L->x, w);
-        _rs_dvec_bal_mod(L->x, L->x, r * w, S->p, S->pinv);
-        for (a = 0; a < r && L->kept > 0; a++)
-            memcpy(L->digits + ((L->step % L->ring) * r + a) * L->kept,
-                   L->x + a * w, L->kept * sizeof(double));
-        for (i = 0; i < r * w; i++)
-            L->x[i] = -L->x[i];
+        step_digit(L);
         if (S->AC_pack != NULL)
             _rs_dgemm_packed(w, S->AC_pack, L->x, w, L->T, w, L->work);
         else
