@@ -333,8 +333,9 @@ static slong min_width(const slong *d, slong L)
     return m;
 }
 
-/* Runs (or only counts, when s is NULL) every row. */
-static int sweep_rows(sweep_out *s, slong *nrows,
+/* Runs every row; when s is NULL, only counts them (refusing more than
+   SWEEP_MAX_ROWS) or, with costs, checks every fiber's cost. */
+static int sweep_rows(sweep_out *s, slong *nrows, int costs,
                       const rs_cli_invariants_opts *o, slong wa, slong wb,
                       slong la, slong lb, slong rank, rs_error_t err)
 {
@@ -363,8 +364,9 @@ static int sweep_rows(sweep_out *s, slong *nrows,
                             (long)SWEEP_MAX_ROWS);
                     }
                     /* every fiber's cost is checked before the first row
-                       is written */
-                    status = rs_cli_invariants_cost(o, d, L, r, err);
+                       is written (once the rows are known to be few) */
+                    if (costs)
+                        status = rs_cli_invariants_cost(o, d, L, r, err);
                     continue;
                 }
                 rs_invariants_init(I);
@@ -396,7 +398,8 @@ int rs_cli_invariants_sweep(const rs_cli_invariants_opts *o, rs_error_t err)
         parse_range(&la, &lb, o->layers, 1, WORD(64), "--layers", err) ||
         (o->rank && rs_parse_slong(&rank, o->rank, WORD(1000), "--rank", err)))
         return RS_EINPUT;
-    if ((status = sweep_rows(NULL, &nrows, o, wa, wb, la, lb, rank, err)))
+    if ((status = sweep_rows(NULL, &nrows, 0, o, wa, wb, la, lb, rank, err)) ||
+        (status = sweep_rows(NULL, &nrows, 1, o, wa, wb, la, lb, rank, err)))
         return status;
     if ((status = rs_outfile_open(&out, o->out_path ? o->out_path : "-", err)))
         return status;
@@ -406,7 +409,7 @@ int rs_cli_invariants_sweep(const rs_cli_invariants_opts *o, rs_error_t err)
     s.total = nrows;
     text_widths(&s, wb, lb);
     header(&s, wa, wb, la, lb);
-    status = sweep_rows(&s, &nrows, o, wa, wb, la, lb, rank, err);
+    status = sweep_rows(&s, &nrows, 0, o, wa, wb, la, lb, rank, err);
     footer(&s, wa, wb, la, lb);
     _rs_wbuf_clear(&s.w);
     if (status == RS_OK)
