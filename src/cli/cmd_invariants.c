@@ -255,7 +255,6 @@ int rs_cli_invariants_cost(const rs_cli_invariants_opts *o, const slong *d,
     fmpz_t c;
     rs_error_t e2;
     slong n;
-    int status;
     fmpz_init(c);
     rs_error_init(e2);
     /* the strata are listed when they number at most max_strata; a fiber
@@ -267,9 +266,8 @@ int rs_cli_invariants_cost(const rs_cli_invariants_opts *o, const slong *d,
     else
         n = o->max_strata > 0 ? o->max_strata : WORD_MAX;
     fmpz_clear(c);
-    status = rs_cli_fiber_cost_check(&o->lim, d, L, n, 0, 1,
-                                     "listing the fiber's strata", err);
-    return status;
+    return rs_cli_fiber_cost_check(&o->lim, d, L, n, 0, 1,
+                                   "listing the fiber's strata", err);
 }
 
 int rs_cmd_invariants(int argc, char **argv)

@@ -94,9 +94,6 @@ static double structured_entries(const rs_rank1_basis_t B, const rs_net_t N)
     return s;
 }
 
-/* The exact number of strata of the fiber, unless the counting programme
-   would exceed the work bound (then it is reported as not counted, with
-   the reason). */
 /* RS_ECANCEL if the caller's token is cancelled (checked between the
    stages of the analysis), else RS_OK. */
 static int cancelled(rs_point_t P, rs_error_t err)
@@ -106,6 +103,9 @@ static int cancelled(rs_point_t P, rs_error_t err)
     return RS_OK;
 }
 
+/* The exact number of strata of the fiber, unless the counting programme
+   would exceed the work bound (then it is reported as not counted, with
+   the reason). */
 static int count_strata(rs_point_t P, rs_error_t err)
 {
     rs_error_t e;

@@ -203,8 +203,6 @@ int rs_strata_count_bars(fmpz_t count, const slong *e, slong L, slong max_work,
     job_clear(&J);
     if (work != NULL)
         *work = w;
-    if (status == RS_ECANCEL)
-        return rs_error_set(err, RS_ECANCEL, "cancelled");
     return status == RS_OK ? RS_OK : over_error(err, budget);
 }
 
