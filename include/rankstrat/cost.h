@@ -22,6 +22,7 @@
 #define RANKSTRAT_COST_H
 
 #include <flint/flint.h>
+#include <flint/fmpq_mat.h>
 
 #include "rankstrat/error.h"
 #include "rankstrat/export.h"
@@ -52,6 +53,12 @@ typedef struct {
    that is smaller; max_work = RS_COST_DEFAULT_WORK. */
 void rs_cost_limits_default(rs_cost_limits_t *lim);
 
+/* lim = given with every field <= 0 (or NaN) replaced by its default, so
+   that a caller can set one limit and leave the other; given NULL means
+   all defaults.  lim and given may alias.  The library's whole jobs
+   (rs_point_analyze, the rs_doc_* functions) take their limits so. */
+void rs_cost_limits_set(rs_cost_limits_t *lim, const rs_cost_limits_t *given);
+
 /* c = 0. */
 void rs_cost_zero(rs_cost_t *c);
 
@@ -62,9 +69,11 @@ void rs_cost_add(rs_cost_t *c, const rs_cost_t *x, double times);
    (numerator plus denominator). */
 double rs_cost_qmat_bytes(double r, double c, double bits);
 
-/* The largest entry size of N's weights in bits (numerator plus
-   denominator bits); 0 for a network without entries.  Linear in the
-   number of entries. */
+/* The largest entry size of M in bits (numerator plus denominator bits);
+   0 for a matrix without entries.  Linear in the number of entries. */
+slong rs_cost_mat_bits(const fmpq_mat_t M);
+
+/* The largest entry size of N's weights in bits, as rs_cost_mat_bits. */
 slong rs_cost_net_bits(const rs_net_t N);
 
 /* Holding a network with widths d_0..d_L and entries of `bits` bits. */
@@ -80,6 +89,23 @@ void rs_cost_ranks(rs_cost_t *c, const slong *d, slong L, double bits);
 /* A barcode or rank list for layers 0..L (a dense triangle of
    (L+1)(L+2)/2 words), and touching it once. */
 void rs_cost_triangle(rs_cost_t *c, slong L);
+
+/* A job over the n strata of the fiber with widths d_0..d_L: every
+   stratum held as a rank list and a barcode (two triangles), plus `lists`
+   rank lists per stratum of a point with small entries (verify: 2), all
+   strata stored (stored != 0) or streamed one at a time (stored = 0, then
+   the memory is one stratum's). */
+void rs_cost_fiber(rs_cost_t *c, const slong *d, slong L, double n,
+                   double lists, int stored);
+
+/* The canonical point of a stratum of the fiber with widths d_0..d_L:
+   the barcode's triangle, the network with 0/1 entries built and then
+   moved, and, with a product (product != 0), its rank factorisation. */
+void rs_cost_canonical(rs_cost_t *c, const slong *d, slong L, int product);
+
+/* A move of N by a matrix whose entries have mbits bits: the rank lists
+   before and after, at the entries' grown sizes. */
+void rs_cost_move(rs_cost_t *c, const rs_net_t N, slong mbits);
 
 /* Returns RS_OK if c is within lim, else records RS_ELIMIT with
    "estimated X of memory for JOB, more than the limit Y (raise it with

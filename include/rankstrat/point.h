@@ -21,6 +21,7 @@
 #include <flint/fmpz.h>
 
 #include "rankstrat/barcode.h"
+#include "rankstrat/cost.h"
 #include "rankstrat/error.h"
 #include "rankstrat/export.h"
 #include "rankstrat/flow.h"
@@ -33,7 +34,7 @@ RS_BEGIN_DECLS
 
 /* Default bounds of rs_point_opts_init. */
 #define RS_POINT_DEFAULT_MAX_ENTRIES WORD(10000000)
-#define RS_POINT_DEFAULT_MAX_WORK WORD(10000000)
+#define RS_POINT_DEFAULT_MAX_WORK ((slong)RS_COST_DEFAULT_WORK)
 
 /* What to compute beyond the rank list, barcode, stratum and fiber. */
 typedef struct {
@@ -50,10 +51,16 @@ typedef struct {
        the check's matrices, the reported bases: N entries per dense
        vector, d_m + d_{m-1} per rank-one term) */
     slong max_entries;
-    /* work bound of the strata count (rs_strata_count; <= 0: the default
-       RS_POINT_DEFAULT_MAX_WORK); beyond it the count is "not counted",
-       with the reason in strata_note */
+    /* the cost model (rankstrat/cost.h) before anything is computed: a
+       rank list estimated to need more than max_work work units (<= 0:
+       RS_POINT_DEFAULT_MAX_WORK, the same bound as every command's
+       --max-work) or more than max_memory bytes (<= 0: the default of
+       rs_cost_limits_default) is refused with RS_ELIMIT.  The strata
+       count gets what the rank list leaves of max_work (at least one
+       state); beyond it the count is "not counted", with the reason in
+       strata_note */
     slong max_work;
+    double max_memory;
     /* cancellation token (or NULL): once its flag is set, the analysis
        stops at its next stage (between the rank computation, the strata
        count, every layer's subspaces, the flow basis, the bases and the
@@ -93,7 +100,8 @@ void rs_point_clear(rs_point_t P);
    used; its partial products are cached in it) into P (initialised; any
    previous result is discarded).  o NULL means the defaults.  Returns RS_OK,
    RS_EINPUT (a NULL or malformed network), RS_ELIMIT (the job exceeds
-   o->max_entries; the message names the part and the size) or RS_EINTERNAL (a
+   o->max_entries, o->max_work or o->max_memory; the message names the
+   part and the size, or the estimate and the limit) or RS_EINTERNAL (a
    failed exact verification). */
 int rs_point_analyze(rs_point_t P, rs_net_t N, const rs_point_opts *o,
                      rs_error_t err);

@@ -28,5 +28,14 @@ class InternalError(RankstratError, RuntimeError):
 _BY_STATUS = {1: InputError, 2: LimitError, 3: InternalError}
 
 
+# the library's messages name the command-line options; here they are
+# keyword arguments
+_OPTIONS = (("--max-memory", "max_memory="), ("--max-work", "max_work="),
+            ("--max-entries", "max_entries="))
+
+
 def raise_for(status, message):
+    if status == LimitError.status:
+        for option, keyword in _OPTIONS:
+            message = message.replace("(raise it with %s)" % option, "(raise it with %s)" % keyword)
     raise _BY_STATUS.get(status, InternalError)(message)

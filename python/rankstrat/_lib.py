@@ -38,6 +38,23 @@ class Progress(ctypes.Structure):
     ]
 
 
+class Limits(ctypes.Structure):
+    """rs_cost_limits_t: max_memory (bytes) and max_work (work units);
+    0 takes the default."""
+
+    _fields_ = [("max_memory", ctypes.c_double), ("max_work", ctypes.c_double)]
+
+
+def limits(max_memory=0, max_work=0):
+    """The limits of one call, checked as the command-line tool checks its
+    --max-memory and --max-work (0: the default)."""
+    if max_memory < 0 or max_work < 0:
+        from ._errors import InputError
+
+        raise InputError("max_memory and max_work: expected numbers >= 0 (0: the default)")
+    return ctypes.byref(Limits(float(max_memory), float(max_work)))
+
+
 def _candidates():
     env = os.environ.get("RANKSTRAT_LIB")
     if env:
@@ -82,21 +99,22 @@ _err = _P(Error)
 
 _SIGNATURES = {
     "rs_doc_analyze": [
-        _char_pp, _str, _size, _str, ctypes.c_int, slong, slong, _P(Progress), _err
+        _char_pp, _str, _size, _str, ctypes.c_int, slong, _P(Limits), _P(Progress), _err
     ],
     "rs_doc_net": [_char_pp, _str, _size, _str, _err],
     "rs_doc_flow_dot": [_char_pp, _str, _size, _str, _err],
     "rs_doc_strata": [
-        _char_pp, _str, slong, _str, _size, ctypes.c_int, slong, _P(Progress), _err
+        _char_pp, _str, slong, _str, _size, ctypes.c_int, slong, _P(Limits), _P(Progress),
+        _err,
     ],
-    "rs_doc_count": [_char_pp, _str, slong, _str, _size, slong, _P(Progress), _err],
-    "rs_doc_canonical": [_char_pp, _str, _str, _str, _size, _err],
+    "rs_doc_count": [_char_pp, _str, slong, _str, _size, _P(Limits), _P(Progress), _err],
+    "rs_doc_canonical": [_char_pp, _str, _str, _str, _size, _P(Limits), _err],
     "rs_doc_move": [
         _char_pp, _str, _size, _str, ctypes.c_int, slong, _str, _size, _P(slong),
-        _str, _err,
+        _str, _P(Limits), _err,
     ],
     "rs_doc_verify": [
-        _char_pp, _str, slong, _str, _size, ulong, slong, _P(Progress), _err
+        _char_pp, _str, slong, _str, _size, ulong, slong, _P(Limits), _P(Progress), _err
     ],
 }
 

@@ -155,7 +155,7 @@ def test_documents_are_the_clis_bytes(cli, dims, rank):
     and `verify --format json`."""
     d = ",".join(map(str, dims))
     fiber = rankstrat._fiber_args(dims, rank, None)
-    assert _doc("rs_doc_strata", *fiber, 1, 0) == \
+    assert _doc("rs_doc_strata", *fiber, 1, 0, None) == \
         cli.run("strata", "--dims", d, "--rank", rank, "--format", "json", "--hasse")
-    assert _doc("rs_doc_verify", *fiber, 1, 0) == \
+    assert _doc("rs_doc_verify", *fiber, 1, 0, None) == \
         cli.run("verify", "--dims", d, "--rank", rank, "--format", "json")

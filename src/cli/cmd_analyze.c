@@ -152,7 +152,6 @@ int rs_cmd_analyze(int argc, char **argv)
                *max_work_arg = NULL, *flow_svg = NULL, *flow_dot = NULL,
                *max_memory = NULL, *pos[1];
     rs_cost_limits_t lim;
-    rs_cost_t cost;
     int npos, help, fmt, status;
     rs_point_opts go;
     rs_cli_opt opts[] = {
@@ -205,17 +204,10 @@ int rs_cmd_analyze(int argc, char **argv)
         rs_net_clear(net);
         return rs_cli_fail("analyze", err);
     }
-    /* the rank list (every partial product, at the entries' bit sizes)
-       before anything is computed */
-    rs_cost_zero(&cost);
-    rs_cost_ranks(&cost, net->d, net->L, (double)rs_cost_net_bits(net));
-    if (rs_cost_check(&cost, &lim, "the rank list", err)) {
-        rs_net_clear(net);
-        return rs_cli_fail("analyze", err);
-    }
-    /* the strata count gets what the rank list leaves of the budget (at
-       least one state) */
-    go.max_work = (slong)FLINT_MAX(1, lim.max_work - ceil(cost.work));
+    /* the library checks the rank list's cost against these before it
+       computes anything, and gives the strata count what is left */
+    go.max_work = (slong)lim.max_work;
+    go.max_memory = lim.max_memory;
     go.flow_basis = flow_svg != NULL || flow_dot != NULL;
     rs_point_init(a);
     status = rs_point_analyze(a, net, &go, err);

@@ -105,18 +105,7 @@ int rs_cmd_canonical(int argc, char **argv)
        the network with 0/1 entries (twice: built, then moved) and, with
        --product, its rank factorisation */
     rs_cost_zero(&cost);
-    rs_cost_triangle(&cost, L);
-    rs_cost_net(&cost, d, L, 2);
-    rs_cost_net(&cost, d, L, 2);
-    if (product != NULL) {
-        rs_cost_t r;
-        slong ends[2];
-        ends[0] = d[0];
-        ends[1] = d[L];
-        rs_cost_zero(&r);
-        rs_cost_ranks(&r, ends, 1, 64);
-        rs_cost_add(&cost, &r, 4);
-    }
+    rs_cost_canonical(&cost, d, L, product != NULL);
     if (rs_cost_check(&cost, &lim, "the barcode and the network", err)) {
         flint_free(d);
         return rs_cli_fail("canonical", err);

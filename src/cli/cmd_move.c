@@ -287,17 +287,8 @@ int rs_cmd_move(int argc, char **argv)
         /* two rank lists (before and after) and the move's products, at
            the entries' bit sizes */
         rs_cost_t cost;
-        slong bits = rs_cost_net_bits(N), k2, mb = 0;
-        for (k2 = 0; k2 < fmpq_mat_nrows(M) * fmpq_mat_ncols(M); k2++) {
-            const fmpq *x = fmpq_mat_entry(M, k2 / fmpq_mat_ncols(M),
-                                           k2 % fmpq_mat_ncols(M));
-            slong b =
-                (slong)(fmpz_bits(fmpq_numref(x)) + fmpz_bits(fmpq_denref(x)));
-            mb = FLINT_MAX(mb, b);
-        }
         rs_cost_zero(&cost);
-        rs_cost_ranks(&cost, N->d, N->L, (double)(bits + mb));
-        rs_cost_add(&cost, &cost, 1); /* twice */
+        rs_cost_move(&cost, N, rs_cost_mat_bits(M));
         status = rs_cost_check(&cost, &lim, "the rank lists", err);
     }
     if (status == RS_OK) {

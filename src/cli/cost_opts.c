@@ -45,23 +45,8 @@ int rs_cli_fiber_cost_check(const rs_cost_limits_t *lim, const slong *d,
                             slong L, slong n, double lists, int stored,
                             const char *job, rs_error_t err)
 {
-    rs_cost_t cost, one;
+    rs_cost_t cost;
     rs_cost_zero(&cost);
-    rs_cost_zero(&one);
-    rs_cost_triangle(&one, L);
-    rs_cost_add(&one, &one, 1); /* rank list and barcode */
-    if (lists > 0) {
-        rs_cost_t r;
-        rs_cost_zero(&r);
-        /* points of the stratum have entries of a few bits; moved and
-           multiplied they grow to tens */
-        rs_cost_ranks(&r, d, L, 16);
-        one.work += lists * r.work;
-        if (!stored)
-            one.bytes += r.bytes;
-    }
-    rs_cost_add(&cost, &one, (double)n);
-    if (!stored)
-        cost.bytes = one.bytes;
+    rs_cost_fiber(&cost, d, L, (double)n, lists, stored);
     return rs_cost_check(&cost, lim, job, err);
 }

@@ -31,6 +31,20 @@ void rs_cost_limits_default(rs_cost_limits_t *lim)
     lim->max_work = RS_COST_DEFAULT_WORK;
 }
 
+void rs_cost_limits_set(rs_cost_limits_t *lim, const rs_cost_limits_t *given)
+{
+    rs_cost_limits_t def, g;
+    rs_cost_limits_default(&def);
+    if (given == NULL) {
+        *lim = def;
+        return;
+    }
+    g = *given;
+    /* written so that NaN fails the test and takes the default */
+    lim->max_memory = g.max_memory > 0 ? g.max_memory : def.max_memory;
+    lim->max_work = g.max_work > 0 ? g.max_work : def.max_work;
+}
+
 void rs_cost_zero(rs_cost_t *c)
 {
     c->bytes = 0;
@@ -67,20 +81,24 @@ double rs_cost_qmat_bytes(double r, double c, double bits)
     return MATRIX_HEADER + 8 * r + r * c * entry_bytes(bits);
 }
 
+slong rs_cost_mat_bits(const fmpq_mat_t M)
+{
+    slong i, j, best = 0;
+    for (i = 0; i < fmpq_mat_nrows(M); i++)
+        for (j = 0; j < fmpq_mat_ncols(M); j++) {
+            const fmpq *x = fmpq_mat_entry(M, i, j);
+            slong b =
+                (slong)(fmpz_bits(fmpq_numref(x)) + fmpz_bits(fmpq_denref(x)));
+            best = FLINT_MAX(best, b);
+        }
+    return best;
+}
+
 slong rs_cost_net_bits(const rs_net_t N)
 {
-    slong k, i, j, best = 0;
-    for (k = 1; k <= N->L; k++) {
-        const fmpq_mat_struct *W = rs_net_weight(N, k);
-        for (i = 0; i < fmpq_mat_nrows(W); i++)
-            for (j = 0; j < fmpq_mat_ncols(W); j++) {
-                const fmpq *x = fmpq_mat_entry(W, i, j);
-                slong b = (slong)(fmpz_bits(fmpq_numref(x)) +
-                                  fmpz_bits(fmpq_denref(x)));
-                if (b > best)
-                    best = b;
-            }
-    }
+    slong k, best = 0;
+    for (k = 1; k <= N->L; k++)
+        best = FLINT_MAX(best, rs_cost_mat_bits(rs_net_weight(N, k)));
     return best;
 }
 
@@ -137,6 +155,51 @@ void rs_cost_triangle(rs_cost_t *c, slong L)
     c->work += n / RS_COST_OPS_PER_UNIT;
 }
 
+void rs_cost_fiber(rs_cost_t *c, const slong *d, slong L, double n,
+                   double lists, int stored)
+{
+    rs_cost_t one;
+    rs_cost_zero(&one);
+    rs_cost_triangle(&one, L);
+    rs_cost_add(&one, &one, 1); /* rank list and barcode */
+    if (lists > 0) {
+        rs_cost_t r;
+        rs_cost_zero(&r);
+        /* points of the stratum have entries of a few bits; moved and
+           multiplied they grow to tens */
+        rs_cost_ranks(&r, d, L, 16);
+        one.work += lists * r.work;
+        if (!stored)
+            one.bytes += r.bytes;
+    }
+    c->work += n * one.work;
+    c->bytes += stored ? n * one.bytes : one.bytes;
+}
+
+void rs_cost_canonical(rs_cost_t *c, const slong *d, slong L, int product)
+{
+    rs_cost_triangle(c, L);
+    rs_cost_net(c, d, L, 2);
+    rs_cost_net(c, d, L, 2);
+    if (product) {
+        rs_cost_t r;
+        slong ends[2];
+        ends[0] = d[0];
+        ends[1] = d[L];
+        rs_cost_zero(&r);
+        rs_cost_ranks(&r, ends, 1, 64);
+        rs_cost_add(c, &r, 4);
+    }
+}
+
+void rs_cost_move(rs_cost_t *c, const rs_net_t N, slong mbits)
+{
+    rs_cost_t r;
+    rs_cost_zero(&r);
+    rs_cost_ranks(&r, N->d, N->L, (double)(rs_cost_net_bits(N) + mbits));
+    rs_cost_add(c, &r, 2); /* before and after */
+}
+
 /* "12.3 GiB" and the like (powers of 1024, as --max-memory's suffixes). */
 static void human(char *buf, size_t size, double x, const char *unit)
 {
@@ -146,7 +209,11 @@ static void human(char *buf, size_t size, double x, const char *unit)
         x /= 1024;
         i++;
     }
-    snprintf(buf, size, "%.3g %s%s", x, pre[i], unit);
+    /* %.3g would write 1000..1023 as "1e+03" */
+    if (x >= 999.5)
+        snprintf(buf, size, "%.0f %s%s", x, pre[i], unit);
+    else
+        snprintf(buf, size, "%.3g %s%s", x, pre[i], unit);
 }
 
 int rs_cost_check(const rs_cost_t *c, const rs_cost_limits_t *lim,

@@ -139,6 +139,29 @@ static int check_points(const fiber *f, rs_error_t err)
     return RS_OK;
 }
 
+/* lim (NULL: the defaults) with its defaults filled in, and the work
+   bound as a slong for the functions that count states. */
+static slong limits(rs_cost_limits_t *l, const rs_cost_limits_t *lim)
+{
+    rs_cost_limits_set(l, lim);
+    return l->max_work < (double)(WORD_MAX / 4) ? (slong)l->max_work
+                                                : WORD_MAX / 4;
+}
+
+/* The cost of a job over the n strata of the fiber (rs_cost_fiber) against
+   lim. */
+static int check_fiber_cost(const fiber *fb, double n, double lists,
+                            const rs_cost_limits_t *lim, const char *job,
+                            rs_error_t err)
+{
+    rs_cost_limits_t l;
+    rs_cost_t c;
+    limits(&l, lim);
+    rs_cost_zero(&c);
+    rs_cost_fiber(&c, fb->d, fb->L, n, lists, 1);
+    return rs_cost_check(&c, &l, job, err);
+}
+
 static void fiber_clear(fiber *f)
 {
     flint_free(f->d);
@@ -148,12 +171,13 @@ static void fiber_clear(fiber *f)
 /* ---- the documents ----------------------------------------------------- */
 
 int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
-                   int flags, slong max_entries, slong max_work,
+                   int flags, slong max_entries, const rs_cost_limits_t *lim,
                    rs_progress_struct *prog, rs_error_t err)
 {
     rs_net_t N;
     rs_point_t P;
     rs_point_opts o;
+    rs_cost_limits_t l;
     doc_stream s;
     int status;
     if ((status = check_out(doc, err)))
@@ -168,8 +192,8 @@ int rs_doc_analyze(char **doc, const char *net, size_t len, const char *name,
     o.no_count = (flags & RS_DOC_NO_COUNT) != 0;
     if (max_entries > 0)
         o.max_entries = max_entries;
-    if (max_work > 0)
-        o.max_work = max_work;
+    o.max_work = limits(&l, lim);
+    o.max_memory = l.max_memory;
     o.prog = prog;
     rs_net_init_empty(N);
     rs_point_init(P);
@@ -239,7 +263,8 @@ int rs_doc_flow_dot(char **doc, const char *net, size_t len, const char *name,
 
 /* Refuses a fiber with more than max strata (max <= 0: no bound) or whose
    store would exceed RS_DOC_MAX_STORE_BYTES, before listing it. */
-static int check_listing(const fiber *fb, slong max, rs_error_t err)
+static int check_listing(const fiber *fb, slong max, double *count,
+                         rs_error_t err)
 {
     fmpz_t c;
     rs_error_t e2;
@@ -277,13 +302,16 @@ static int check_listing(const fiber *fb, slong max, rs_error_t err)
                               "smaller fiber",
                               n, (long)m, bytes, (long)RS_DOC_MAX_STORE_BYTES);
     fmpz_clear(c);
+    *count = n;
     return status;
 }
 
 int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
                   size_t plen, int covers, slong max_strata,
-                  rs_progress_struct *prog, rs_error_t err)
+                  const rs_cost_limits_t *lim, rs_progress_struct *prog,
+                  rs_error_t err)
 {
+    double n = 0;
     fiber fb;
     rs_strata_t S;
     rs_covers_t C;
@@ -297,7 +325,11 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
     rs_covers_init(C);
     rs_invariants_init(I);
     if (status == RS_OK)
-        status = check_listing(&fb, max_strata, err);
+        status = check_listing(&fb, max_strata, &n, err);
+    if (status == RS_OK)
+        status = check_fiber_cost(
+            &fb, n, 0, lim,
+            covers ? "the strata and their covers" : "the strata", err);
     if (status == RS_OK) {
         rs_strata_init(S, fb.d, fb.L, fb.r);
         have_S = 1;
@@ -336,9 +368,11 @@ int rs_doc_strata(char **doc, const char *dims, slong rank, const char *product,
 }
 
 int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
-                 size_t plen, slong max_work, rs_progress_struct *prog,
-                 rs_error_t err)
+                 size_t plen, const rs_cost_limits_t *lim,
+                 rs_progress_struct *prog, rs_error_t err)
 {
+    rs_cost_limits_t l;
+    slong max_work = limits(&l, lim);
     fiber fb;
     fmpz_t c;
     int status;
@@ -365,8 +399,11 @@ int rs_doc_count(char **doc, const char *dims, slong rank, const char *product,
 }
 
 int rs_doc_canonical(char **doc, const char *dims, const char *barcode,
-                     const char *product, size_t plen, rs_error_t err)
+                     const char *product, size_t plen,
+                     const rs_cost_limits_t *lim, rs_error_t err)
 {
+    rs_cost_limits_t l;
+    rs_cost_t cost;
     fiber fb;
     rs_barcode_t B;
     rs_net_t N;
@@ -381,6 +418,12 @@ int rs_doc_canonical(char **doc, const char *dims, const char *barcode,
     rs_net_init_empty(N);
     if (status == RS_OK)
         status = check_points(&fb, err);
+    if (status == RS_OK) {
+        limits(&l, lim);
+        rs_cost_zero(&cost);
+        rs_cost_canonical(&cost, fb.d, fb.L, fb.have_W);
+        status = rs_cost_check(&cost, &l, "the barcode and the network", err);
+    }
     if (status == RS_OK && barcode == NULL)
         status = rs_error_set(err, RS_EINPUT,
                               "barcode: expected the bars of the stratum, "
@@ -457,10 +500,13 @@ static int do_merge(rs_net_t N, const slong *bars, const char *t,
 
 int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
                 int kind, slong k, const char *matrix, size_t mlen,
-                const slong *bars, const char *t, rs_error_t err)
+                const slong *bars, const char *t, const rs_cost_limits_t *lim,
+                rs_error_t err)
 {
     rs_net_t N;
     fmpq_mat_t M;
+    rs_cost_limits_t l;
+    rs_cost_t cost;
     doc_stream s;
     int status;
     if ((status = check_out(doc, err)))
@@ -476,6 +522,13 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
         else
             status =
                 rs_matrix_read_buffer(M, matrix, mlen, "matrix", NULL, err);
+    }
+    if (status == RS_OK) {
+        /* the rank lists before and after, as `rankstrat move` checks */
+        limits(&l, lim);
+        rs_cost_zero(&cost);
+        rs_cost_move(&cost, N, rs_cost_mat_bits(M));
+        status = rs_cost_check(&cost, &l, "the rank lists", err);
     }
     if (status == RS_OK) {
         switch (kind) {
@@ -515,8 +568,10 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
 
 int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
                   size_t plen, ulong seed, slong max_strata,
-                  rs_progress_struct *prog, rs_error_t err)
+                  const rs_cost_limits_t *lim, rs_progress_struct *prog,
+                  rs_error_t err)
 {
+    double n = 0;
     fiber fb;
     rs_verify_report_t R;
     rs_verify_opts_t o;
@@ -530,7 +585,12 @@ int rs_doc_verify(char **doc, const char *dims, slong rank, const char *product,
     if (status == RS_OK)
         status = check_points(&fb, err);
     if (status == RS_OK)
-        status = check_listing(&fb, max_strata, err);
+        status = check_listing(&fb, max_strata, &n, err);
+    /* per stratum about two rank lists of a point, as `rankstrat verify`
+       estimates */
+    if (status == RS_OK)
+        status = check_fiber_cost(&fb, n, 2, lim, "the checks of every stratum",
+                                  err);
     if (status == RS_OK) {
         rs_verify_opts_init(&o);
         o.seed = seed;

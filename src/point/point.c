@@ -1,5 +1,6 @@
 /* The analysis of one network point: rank list, barcode, stratum, fiber
    and, as the options ask, the local geometry of the stratum. */
+#include <math.h>
 #include <string.h>
 
 #include "rankstrat/limits.h"
@@ -280,6 +281,25 @@ static int geometry(rs_point_t P, rs_error_t err)
     return status;
 }
 
+/* The rank list (every partial product, at the entries' bit sizes) against
+   the limits before anything is computed; the strata count keeps what it
+   leaves of the work bound (at least one state). */
+static int check_cost(rs_point_t P, const rs_net_t N, rs_error_t err)
+{
+    rs_cost_limits_t lim;
+    rs_cost_t cost;
+    int status;
+    lim.max_memory = P->o.max_memory;
+    lim.max_work = (double)P->o.max_work;
+    rs_cost_limits_set(&lim, &lim);
+    rs_cost_zero(&cost);
+    rs_cost_ranks(&cost, N->d, N->L, (double)rs_cost_net_bits(N));
+    if ((status = rs_cost_check(&cost, &lim, "the rank list", err)))
+        return status;
+    P->o.max_work = (slong)FLINT_MAX(1, lim.max_work - ceil(cost.work));
+    return RS_OK;
+}
+
 int rs_point_analyze(rs_point_t P, rs_net_t N, const rs_point_opts *o,
                      rs_error_t err)
 {
@@ -295,6 +315,8 @@ int rs_point_analyze(rs_point_t P, rs_net_t N, const rs_point_opts *o,
         P->o = *o;
     if (P->o.max_work <= 0)
         P->o.max_work = RS_POINT_DEFAULT_MAX_WORK;
+    if ((status = check_cost(P, N, err)))
+        return status;
     P->net = N;
     P->L = N->L;
     P->N = rs_net_num_params(N);

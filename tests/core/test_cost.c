@@ -60,6 +60,19 @@ START_TEST(test_cost_check)
     ck_assert(strstr(err->msg, "--max-work") != NULL);
     ck_assert(strstr(err->msg, "6e+08") != NULL);
     ck_assert_int_eq(rs_cost_check(NULL, &lim, "x", err), RS_EINPUT);
+    /* sizes in powers of 1024, never in exponent notation */
+    lim.max_memory = 1000;
+    c.bytes = 1023.9 * 1024;
+    c.work = 0;
+    ck_assert_int_eq(rs_cost_check(&c, &lim, "y", err), RS_ELIMIT);
+    ck_assert_str_eq(err->msg, "estimated 1024 KiB of memory for y, more than "
+                               "the limit 1000 B (raise it with --max-memory)");
+    lim.max_memory = 1536;
+    c.bytes = 3.5 * 1024 * 1024 * 1024;
+    ck_assert_int_eq(rs_cost_check(&c, &lim, "y", err), RS_ELIMIT);
+    ck_assert_str_eq(err->msg,
+                     "estimated 3.5 GiB of memory for y, more than "
+                     "the limit 1.5 KiB (raise it with --max-memory)");
 }
 END_TEST
 
