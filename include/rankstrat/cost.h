@@ -55,8 +55,9 @@ void rs_cost_limits_default(rs_cost_limits_t *lim);
 
 /* lim = given with every field <= 0 (or NaN) replaced by its default, so
    that a caller can set one limit and leave the other; given NULL means
-   all defaults.  lim and given may alias.  The library's whole jobs
-   (rs_point_analyze, the rs_doc_* functions) take their limits so. */
+   all defaults.  lim and given may alias; a NULL lim is ignored.  The library's
+   whole jobs (rs_point_analyze, the rs_doc_* functions) take their limits so.
+ */
 void rs_cost_limits_set(rs_cost_limits_t *lim, const rs_cost_limits_t *given);
 
 /* c = 0. */
@@ -70,7 +71,8 @@ void rs_cost_add(rs_cost_t *c, const rs_cost_t *x, double times);
 double rs_cost_qmat_bytes(double r, double c, double bits);
 
 /* The largest entry size of M in bits (numerator plus denominator bits);
-   0 for a matrix without entries.  Linear in the number of entries. */
+   0 for a matrix without entries (or NULL).  Linear in the number of entries.
+ */
 slong rs_cost_mat_bits(const fmpq_mat_t M);
 
 /* The largest entry size of N's weights in bits, as rs_cost_mat_bits. */
@@ -89,6 +91,9 @@ void rs_cost_ranks(rs_cost_t *c, const slong *d, slong L, double bits);
 /* A barcode or rank list for layers 0..L (a dense triangle of
    (L+1)(L+2)/2 words), and touching it once. */
 void rs_cost_triangle(rs_cost_t *c, slong L);
+
+/* The three estimates below add to *c; with a NULL c, d or N (or L < 0)
+   they do nothing. */
 
 /* A job over the n strata of the fiber with widths d_0..d_L: every
    stratum held as a rank list and a barcode (two triangles), plus `lists`

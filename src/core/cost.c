@@ -34,6 +34,8 @@ void rs_cost_limits_default(rs_cost_limits_t *lim)
 void rs_cost_limits_set(rs_cost_limits_t *lim, const rs_cost_limits_t *given)
 {
     rs_cost_limits_t def, g;
+    if (lim == NULL)
+        return;
     rs_cost_limits_default(&def);
     if (given == NULL) {
         *lim = def;
@@ -84,6 +86,8 @@ double rs_cost_qmat_bytes(double r, double c, double bits)
 slong rs_cost_mat_bits(const fmpq_mat_t M)
 {
     slong i, j, best = 0;
+    if (M == NULL)
+        return 0;
     for (i = 0; i < fmpq_mat_nrows(M); i++)
         for (j = 0; j < fmpq_mat_ncols(M); j++) {
             const fmpq *x = fmpq_mat_entry(M, i, j);
@@ -97,6 +101,8 @@ slong rs_cost_mat_bits(const fmpq_mat_t M)
 slong rs_cost_net_bits(const rs_net_t N)
 {
     slong k, best = 0;
+    if (N == NULL)
+        return 0;
     for (k = 1; k <= N->L; k++)
         best = FLINT_MAX(best, rs_cost_mat_bits(rs_net_weight(N, k)));
     return best;
@@ -159,6 +165,8 @@ void rs_cost_fiber(rs_cost_t *c, const slong *d, slong L, double n,
                    double lists, int stored)
 {
     rs_cost_t one;
+    if (c == NULL || d == NULL || L < 0)
+        return;
     rs_cost_zero(&one);
     rs_cost_triangle(&one, L);
     rs_cost_add(&one, &one, 1); /* rank list and barcode */
@@ -178,6 +186,8 @@ void rs_cost_fiber(rs_cost_t *c, const slong *d, slong L, double n,
 
 void rs_cost_canonical(rs_cost_t *c, const slong *d, slong L, int product)
 {
+    if (c == NULL || d == NULL || L < 0)
+        return;
     rs_cost_triangle(c, L);
     rs_cost_net(c, d, L, 2);
     rs_cost_net(c, d, L, 2);
@@ -195,6 +205,8 @@ void rs_cost_canonical(rs_cost_t *c, const slong *d, slong L, int product)
 void rs_cost_move(rs_cost_t *c, const rs_net_t N, slong mbits)
 {
     rs_cost_t r;
+    if (c == NULL || N == NULL)
+        return;
     rs_cost_zero(&r);
     rs_cost_ranks(&r, N->d, N->L, (double)(rs_cost_net_bits(N) + mbits));
     rs_cost_add(c, &r, 2); /* before and after */

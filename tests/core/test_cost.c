@@ -60,6 +60,16 @@ START_TEST(test_cost_check)
     ck_assert(strstr(err->msg, "--max-work") != NULL);
     ck_assert(strstr(err->msg, "6e+08") != NULL);
     ck_assert_int_eq(rs_cost_check(NULL, &lim, "x", err), RS_EINPUT);
+    /* NULL arguments of the estimates are no-ops, not crashes */
+    c.bytes = c.work = 1;
+    rs_cost_limits_set(NULL, NULL);
+    rs_cost_fiber(NULL, NULL, 3, 1, 1, 1);
+    rs_cost_fiber(&c, NULL, 3, 1, 1, 1);
+    rs_cost_canonical(&c, NULL, 2, 1);
+    rs_cost_move(&c, NULL, 5);
+    ck_assert(c.bytes == 1 && c.work == 1);
+    ck_assert_int_eq(rs_cost_mat_bits(NULL), 0);
+    ck_assert_int_eq(rs_cost_net_bits(NULL), 0);
     /* sizes in powers of 1024, never in exponent notation */
     lim.max_memory = 1000;
     c.bytes = 1023.9 * 1024;
