@@ -285,10 +285,14 @@ SAN_NOWARN = $(if $(findstring clang,$(CC)),, \
 
 # The sanitizer build also compiles in allocation-failure injection
 # (RS_FAIL_ALLOC=N, src/core/oom.c), which tests/cli/faults.sh exercises
-# as part of check-cli there; a normal build never honours it.
+# as part of check-cli there; a normal build never honours it.  It is also
+# the build without BLAS (as configure --without-blas): the products of
+# the lifting and of the modular LU then take the portable kernels of
+# src/qspace/dkernel.c, so that CI runs both paths (the normal build takes
+# OpenBLAS's), and the sanitizers see every product.
 ASAN_MAKE = ASAN_OPTIONS=allocator_may_return_null=1:detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 \
-	$(MAKE) O=$(ASAN_O) \
+	$(MAKE) O=$(ASAN_O) BLAS_CFLAGS= BLAS_LIBS= \
 	  OPT="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS) $(SAN_NOWARN) \
 	       -DRS_FAULT_INJECTION" \
 	  EXTRA_LDFLAGS="$(SAN_FLAGS)"

@@ -39,6 +39,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "blas.h"
 #include "lift_internal.h"
 
 /* ---- setting up ---------------------------------------------------------- */
@@ -238,6 +239,20 @@ void _rs_lift_split(double *dst, slong stride, slong ld, const fmpz_mat_t M,
 }
 
 /* _rs_lift_init when the entries need limbs. */
+/* B^{-1} and the acm rows of AC packed once for the portable kernel of
+   every step; with BLAS the steps call it directly and nothing is packed
+   (data NULL, which _rs_dpack_clear frees as nothing). */
+static void pack_factors(rs_lift_struct *F, slong acm)
+{
+    if (_rs_blas_available()) {
+        F->Binv_pack.data = NULL;
+        F->AC_pack.data = NULL;
+        return;
+    }
+    _rs_dpack_init(&F->Binv_pack, F->r, F->r, F->Binv, F->r);
+    _rs_dpack_init(&F->AC_pack, acm, F->r, F->AC, F->r);
+}
+
 static int limb_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
 {
     slong m = K->m, r = K->r, k = K->k;
@@ -270,9 +285,8 @@ static int limb_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
     _rs_lift_split(F->AC + r * r, m * r, r, K->LC, F->b, F->nlC);
     _rs_lift_split(F->AN, m * k, k, K->RN, F->b, F->nlN);
     _rs_lift_split(F->AN + r * k, m * k, k, K->LN, F->b, F->nlN);
-    _rs_dpack_init(&F->Binv_pack, r, r, F->Binv, r);
     /* the planes stacked: one product gives every limb of A[:, C] x */
-    _rs_dpack_init(&F->AC_pack, F->nlC * m, r, F->AC, r);
+    pack_factors(F, F->nlC * m);
     return 1;
 }
 
@@ -507,8 +521,7 @@ int _rs_lift_init(rs_lift_struct *F, const rs_blocks_struct *K, ulong hint)
     to_doubles(F->AC + r * r, r, K->LC);
     to_doubles(F->AN, k, K->RN);
     to_doubles(F->AN + r * k, k, K->LN);
-    _rs_dpack_init(&F->Binv_pack, r, r, F->Binv, r);
-    _rs_dpack_init(&F->AC_pack, m, r, F->AC, r);
+    pack_factors(F, m);
     return 1;
 }
 
