@@ -148,18 +148,25 @@ static slong limits(rs_cost_limits_t *l, const rs_cost_limits_t *lim)
                                                 : WORD_MAX / 4;
 }
 
+/* rs_cost_check of c against lim (NULL: the defaults). */
+static int within(const rs_cost_t *c, const rs_cost_limits_t *lim,
+                  const char *job, rs_error_t err)
+{
+    rs_cost_limits_t l;
+    limits(&l, lim);
+    return rs_cost_check(c, &l, job, err);
+}
+
 /* The cost of a job over the n strata of the fiber (rs_cost_fiber) against
    lim. */
 static int check_fiber_cost(const fiber *fb, double n, double lists,
                             const rs_cost_limits_t *lim, const char *job,
                             rs_error_t err)
 {
-    rs_cost_limits_t l;
     rs_cost_t c;
-    limits(&l, lim);
     rs_cost_zero(&c);
     rs_cost_fiber(&c, fb->d, fb->L, n, lists, 1);
-    return rs_cost_check(&c, &l, job, err);
+    return within(&c, lim, job, err);
 }
 
 static void fiber_clear(fiber *f)
@@ -402,7 +409,6 @@ int rs_doc_canonical(char **doc, const char *dims, const char *barcode,
                      const char *product, size_t plen,
                      const rs_cost_limits_t *lim, rs_error_t err)
 {
-    rs_cost_limits_t l;
     rs_cost_t cost;
     fiber fb;
     rs_barcode_t B;
@@ -419,10 +425,9 @@ int rs_doc_canonical(char **doc, const char *dims, const char *barcode,
     if (status == RS_OK)
         status = check_points(&fb, err);
     if (status == RS_OK) {
-        limits(&l, lim);
         rs_cost_zero(&cost);
         rs_cost_canonical(&cost, fb.d, fb.L, fb.have_W);
-        status = rs_cost_check(&cost, &l, "the barcode and the network", err);
+        status = within(&cost, lim, "the barcode and the network", err);
     }
     if (status == RS_OK && barcode == NULL)
         status = rs_error_set(err, RS_EINPUT,
@@ -505,7 +510,6 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
 {
     rs_net_t N;
     fmpq_mat_t M;
-    rs_cost_limits_t l;
     rs_cost_t cost;
     doc_stream s;
     int status;
@@ -525,10 +529,9 @@ int rs_doc_move(char **doc, const char *net, size_t len, const char *name,
     }
     if (status == RS_OK) {
         /* the rank lists before and after, as `rankstrat move` checks */
-        limits(&l, lim);
         rs_cost_zero(&cost);
         rs_cost_move(&cost, N, rs_cost_mat_bits(M));
-        status = rs_cost_check(&cost, &l, "the rank lists", err);
+        status = within(&cost, lim, "the rank lists", err);
     }
     if (status == RS_OK) {
         switch (kind) {
